@@ -1,0 +1,1 @@
+"""Exports layer of TAC Desk."""

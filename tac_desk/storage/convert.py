@@ -1,0 +1,229 @@
+"""Turn table rows into domain records (and local times into aware datetimes)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from tac_desk.domain.enums import (
+    ActionStatus,
+    AgendaKind,
+    ChairVoting,
+    Choice,
+    MeetingStatus,
+    MotionStatus,
+    ProjectStage,
+    SeatKind,
+)
+from tac_desk.domain.model import (
+    ActionItem,
+    AgendaItem,
+    Ballot,
+    Body,
+    DecisionType,
+    Meeting,
+    Motion,
+    Person,
+    Project,
+    RosterEntry,
+    Seat,
+    Series,
+)
+from tac_desk.domain.rules import Outcome, Rule, Tally, evaluate
+from tac_desk.storage.tables import (
+    ActionItemRow,
+    AgendaItemRow,
+    BallotRow,
+    BodyRow,
+    DecisionTypeRow,
+    MeetingRow,
+    MotionRow,
+    PersonRow,
+    ProjectRow,
+    SeatRow,
+    SeriesRow,
+)
+
+
+def _id(value: int | None) -> int:
+    if value is None:
+        raise ValueError("row has no id yet; flush first")
+    return value
+
+
+def aware(local: str, tz_name: str) -> datetime:
+    """A stored wall-clock time in its zone."""
+    return datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(tz_name))
+
+
+def local_text(moment: datetime) -> str:
+    """The wall-clock text stored for an aware datetime (minutes precision)."""
+    return moment.replace(tzinfo=None).isoformat(timespec="minutes")
+
+
+def body(row: BodyRow, types: list[DecisionTypeRow]) -> Body:
+    """Body row plus its decision types."""
+    return Body(
+        id=_id(row.id),
+        name=row.name,
+        timezone=row.timezone,
+        chair_voting=ChairVoting(row.chair_voting),
+        decision_types=tuple(
+            DecisionType(t.key, t.label, Rule.from_dict(json.loads(t.rule_json)))
+            for t in sorted(types, key=lambda t: (t.position, t.id or 0))
+        ),
+    )
+
+
+def person(row: PersonRow) -> Person:
+    """Person row to domain."""
+    return Person(_id(row.id), row.name, row.organization, row.email, row.timezone)
+
+
+def seat(row: SeatRow) -> Seat:
+    """Seat row to domain."""
+    return Seat(
+        id=_id(row.id),
+        kind=SeatKind(row.kind),
+        organization=row.organization,
+        primary_id=row.primary_id,
+        alternate_id=row.alternate_id,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        project_id=row.project_id,
+    )
+
+
+def series(row: SeriesRow) -> Series:
+    """Series row to domain."""
+    return Series(
+        id=_id(row.id),
+        title=row.title,
+        first_start=aware(row.first_start_local, row.timezone),
+        timezone=row.timezone,
+        interval_weeks=row.interval_weeks,
+        duration_minutes=row.duration_minutes,
+        until=row.until,
+        count=row.count,
+        uid=row.uid,
+        sequence=row.sequence,
+    )
+
+
+def meeting(row: MeetingRow, number: int | None = None) -> Meeting:
+    """Meeting row to domain."""
+    original = row.original_start_local
+    return Meeting(
+        id=_id(row.id),
+        title=row.title,
+        starts_at=aware(row.start_local, row.timezone),
+        duration_minutes=row.duration_minutes,
+        status=MeetingStatus(row.status),
+        series_id=row.series_id,
+        original_start=None if original is None else aware(original, row.timezone),
+        sequence=row.sequence,
+        number=number,
+    )
+
+
+def agenda_item(row: AgendaItemRow) -> AgendaItem:
+    """Agenda row to domain."""
+    return AgendaItem(
+        id=_id(row.id),
+        meeting_id=row.meeting_id,
+        position=row.position,
+        kind=AgendaKind(row.kind),
+        title=row.title,
+        presenter_id=row.presenter_id,
+        planned_minutes=row.planned_minutes,
+        notes=row.notes,
+        project_id=row.project_id,
+        requested_stage=None if row.requested_stage is None else ProjectStage(row.requested_stage),
+    )
+
+
+def outcome_from_json(text: str | None, rule: Rule) -> Outcome | None:
+    """Rebuild a frozen outcome: the stored tally re-evaluated under the stored rule, stored sentence kept."""
+    if text is None:
+        return None
+    data = json.loads(text)
+    tally = Tally(**{k: int(data[k]) for k in ("seats", "present", "yes", "no", "abstain", "recused")})
+    fresh = evaluate(rule, tally)
+    return Outcome(
+        rule=rule,
+        tally=tally,
+        quorum_required=int(data.get("quorum_required", fresh.quorum_required)),
+        quorum_met=bool(data["quorum_met"]),
+        required_yes=data.get("required_yes"),
+        passed=bool(data["passed"]),
+        explanation=str(data["explanation"]),
+    )
+
+
+def motion(row: MotionRow) -> Motion:
+    """Motion row to domain, with its frozen rule, roster and outcome."""
+    rule = Rule.from_dict(json.loads(row.rule_json))
+    return Motion(
+        id=_id(row.id),
+        text=row.text,
+        decision_type=row.decision_type,
+        rule=rule,
+        status=MotionStatus(row.status),
+        meeting_id=row.meeting_id,
+        agenda_item_id=row.agenda_item_id,
+        closes_on=row.closes_on,
+        opened_at=datetime.fromisoformat(row.opened_at),
+        closed_at=None if row.closed_at is None else datetime.fromisoformat(row.closed_at),
+        roster=tuple(RosterEntry.from_dict(e) for e in json.loads(row.roster_json)),
+        outcome=outcome_from_json(row.outcome_json, rule),
+        project_id=row.project_id,
+        requested_stage=None if row.requested_stage is None else ProjectStage(row.requested_stage),
+        open_entry_seq=row.open_entry_seq,
+        close_entry_seq=row.close_entry_seq,
+    )
+
+
+def ballot(row: BallotRow) -> Ballot:
+    """Ballot row to domain."""
+    return Ballot(
+        id=_id(row.id),
+        motion_id=row.motion_id,
+        seat_id=row.seat_id,
+        person_id=row.person_id,
+        choice=Choice(row.choice),
+        cast_at=datetime.fromisoformat(row.cast_at),
+        entry_seq=row.entry_seq,
+    )
+
+
+def action_item(row: ActionItemRow) -> ActionItem:
+    """Action row to domain."""
+    return ActionItem(
+        id=_id(row.id),
+        task=row.task,
+        owner_id=row.owner_id,
+        due_on=row.due_on,
+        status=ActionStatus(row.status),
+        meeting_id=row.meeting_id,
+    )
+
+
+def project(row: ProjectRow) -> Project:
+    """Project row to domain."""
+    return Project(
+        id=_id(row.id),
+        name=row.name,
+        stage=ProjectStage(row.stage),
+        sponsor_seat_id=row.sponsor_seat_id,
+        lead_id=row.lead_id,
+        stage_since=row.stage_since,
+        proposal_url=row.proposal_url,
+        repository_url=row.repository_url,
+        notes=row.notes,
+    )
+
+
+def day_or_none(value: date | None) -> str | None:
+    """ISO text of a date, or None."""
+    return None if value is None else value.isoformat()
