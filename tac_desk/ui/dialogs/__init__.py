@@ -1,0 +1,1 @@
+"""Dialogs: each collects input and calls one service through the context."""

@@ -1,0 +1,220 @@
+"""The main window: navigation between views, menus, welcome panel, remembered state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from tac_desk import APP_NAME, __version__
+from tac_desk.domain.errors import TacError
+from tac_desk.paths import data_dir, default_record
+from tac_desk.ui import icons, messages
+from tac_desk.ui.context import AppContext, recent_records
+from tac_desk.ui.views.base import View
+from tac_desk.ui.welcome import WelcomePanel
+
+RECORD_FILTER = "TAC Desk records (*.tacdb);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """TAC Desk's window."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.context = AppContext(settings, self)
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(960, 600))
+        self.views: list[View] = []
+        self._build_body()
+        self._build_menus()
+        self.context.sig_record_changed.connect(self._on_record_changed)
+        self.context.sig_record_opened.connect(self._on_record_opened)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+
+    # ----- construction -------------------------------------------------------------------------------------
+    def _build_body(self) -> None:
+        from tac_desk.ui.views.registry import make_views
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        for view in make_views(self.context):
+            self.views.append(view)
+            self.stack.addWidget(view)
+            item = QListWidgetItem(icons.standard(view.icon_name), view.title)
+            item.setSizeHint(QSize(170, 36))
+            self.nav.addItem(item)
+        self.welcome = WelcomePanel()
+        self.welcome.sig_create.connect(self.new_record)
+        self.welcome.sig_demo.connect(self.open_demo)
+        self.welcome.sig_open.connect(self.open_record_dialog)
+        self.stack.addWidget(self.welcome)
+        self.nav.currentRowChanged.connect(self.show_view)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New record…", self.new_record, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open record…", self.open_record_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file_menu, "Explore the &demo record", self.open_demo)
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu("&Export")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view_menu = self.menuBar().addMenu("&View")
+        for number, view in enumerate(self.views, start=1):
+            self._action(view_menu, view.title, lambda n=number - 1: self.nav.setCurrentRow(n), f"Ctrl+{number}")
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, f"&About {APP_NAME}", self.about)
+        from tac_desk.ui.export_actions import install_export_actions
+
+        install_export_actions(self)
+
+    def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    # ----- records ------------------------------------------------------------------------------------------
+    def start(self, record: Path | None) -> None:
+        """Open ``record``, else the last record used, else the default record; else welcome."""
+        candidates = [record] if record else []
+        last = self.settings.value("records/last")
+        if last:
+            candidates.append(Path(str(last)))
+        candidates.append(default_record())
+        for candidate in candidates:
+            if candidate is not None and candidate.exists():
+                if self.open_path(candidate):
+                    return
+        if record is not None and not record.exists():
+            self.open_path(record, create=True)
+            return
+        self.show_welcome()
+
+    def open_path(self, path: Path, *, create: bool = False) -> bool:
+        """Open a record, telling the user plainly when it cannot be opened."""
+        try:
+            self.context.open_record(path, create=create)
+        except TacError as error:
+            messages.warn(self, "Cannot open the record", str(error))
+            return False
+        return True
+
+    def show_welcome(self) -> None:
+        """Show the first-start panel."""
+        self.nav.setEnabled(False)
+        self.stack.setCurrentWidget(self.welcome)
+        self.setWindowTitle(APP_NAME)
+
+    def new_record(self) -> None:
+        """Create a new record and its committee."""
+        from tac_desk.ui.dialogs.new_record import NewRecordDialog
+
+        dialog = NewRecordDialog(self, default_path=default_record() if not default_record().exists() else None)
+        if dialog.exec() and dialog.result_path is not None:
+            self.open_path(dialog.result_path)
+
+    def open_record_dialog(self) -> None:
+        """Choose a record file to open."""
+        start = str(self.context.path.parent if self.context.path else data_dir())
+        name, _ = QFileDialog.getOpenFileName(self, "Open a TAC record", start, RECORD_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_demo(self) -> None:
+        """Build (once) and open the demo record."""
+        from tac_desk.ui.dialogs.new_record import ensure_demo_record
+
+        path = ensure_demo_record(self)
+        if path is not None:
+            self.open_path(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in recent_records(self.settings):
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("No recent records").setEnabled(False)
+
+    def _on_record_opened(self) -> None:
+        self.nav.setEnabled(True)
+        self.setWindowTitle(f"{APP_NAME} — {self.context.body_name or self.context.path}")
+        for view in self.views:
+            view._stale = True
+        last = int(self.settings.value("window/view", 0) or 0)
+        row = last if 0 <= last < len(self.views) else 0
+        self.nav.setCurrentRow(row)
+        self.show_view(row)
+
+    def _on_record_changed(self) -> None:
+        for view in self.views:
+            view.mark_stale()
+
+    def show_view(self, row: int) -> None:
+        """Show the view at navigation row ``row``."""
+        if not self.context.is_open or not 0 <= row < len(self.views):
+            return
+        self.stack.setCurrentWidget(self.views[row])
+        self.views[row].reload()
+        self.settings.setValue("window/view", row)
+
+    def current_view(self) -> View | None:
+        """The view on screen, if any."""
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, View) else None
+
+    def about(self) -> None:
+        """Help → About."""
+        messages.info(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nMeetings, quorum, recorded votes, minutes and calendars for a "
+            "foundation's Technical Advisory Committee.\n\nLicensed under the Apache License 2.0.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Qt: remember geometry, then close the record."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        self.context.close_record()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: object) -> None:  # type: ignore[override]
+        """Qt: F5 reloads the current view."""
+        if getattr(event, "key", lambda: None)() == Qt.Key.Key_F5:
+            view = self.current_view()
+            if view is not None:
+                view.mark_stale()
+        super().keyPressEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,64 @@
+"""Colours and spacing that read well in both light and dark palettes."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+SPACING = 12
+MARGIN = 16
+
+_LIGHT = {"ok": "#1b7f3b", "bad": "#b3261e", "warn": "#8a5a00", "muted": "#5f6368", "accent": "#1a5fb4"}
+_DARK = {"ok": "#7ee2a0", "bad": "#ffb4ab", "warn": "#ffd479", "muted": "#b0b4ba", "accent": "#99c1f1"}
+_LIGHT_BG = {"ok": "#e6f4ea", "bad": "#fce8e6", "warn": "#fef7e0", "neutral": "#eef1f5"}
+_DARK_BG = {"ok": "#16361f", "bad": "#4a1d1a", "warn": "#3d3213", "neutral": "#2b2f36"}
+
+
+def is_dark() -> bool:
+    """True when the system palette is dark."""
+    palette = QApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def color(name: str) -> QColor:
+    """A status text colour ("ok", "bad", "warn", "muted", "accent") for the current palette."""
+    return QColor((_DARK if is_dark() else _LIGHT)[name])
+
+
+def background(name: str) -> QColor:
+    """A status background colour ("ok", "bad", "warn", "neutral") for the current palette."""
+    return QColor((_DARK_BG if is_dark() else _LIGHT_BG)[name])
+
+
+def banner_css(kind: str) -> str:
+    """Style sheet of a status banner of ``kind``."""
+    fg = (_DARK if is_dark() else _LIGHT)["ok" if kind == "ok" else "bad" if kind == "bad" else "warn"]
+    bg = (_DARK_BG if is_dark() else _LIGHT_BG)[kind if kind in ("ok", "bad", "warn") else "neutral"]
+    return f"QFrame {{ background: {bg}; border: 1px solid {fg}; border-radius: 8px; }} QLabel {{ color: {fg}; }}"
+
+
+def heading(text: str, *, size: float = 1.35, parent: QWidget | None = None) -> QLabel:
+    """A plain-text heading label scaled from the system font."""
+    label = plain_label(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * size)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+def muted(text: str, parent: QWidget | None = None) -> QLabel:
+    """A secondary, muted plain-text label."""
+    label = plain_label(text, parent)
+    label.setStyleSheet(f"color: {color('muted').name()};")
+    return label
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that never interprets its text as rich text."""
+    from PySide6.QtCore import Qt
+
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
