@@ -114,9 +114,8 @@ class MainWindow(QMainWindow):
             candidates.append(Path(str(last)))
         candidates.append(default_record())
         for candidate in candidates:
-            if candidate is not None and candidate.exists():
-                if self.open_path(candidate):
-                    return
+            if candidate is not None and candidate.exists() and self.open_path(candidate):
+                return
         if record is not None and not record.exists():
             self.open_path(record, create=True)
             return
