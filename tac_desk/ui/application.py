@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from tac_desk import APP_ID, APP_NAME, ORGANIZATION, __version__
 from tac_desk.paths import log_dir
@@ -53,6 +53,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 (a static method, not a dict)
+        app.setStyle("Fusion")
     from tac_desk.ui import icons
 
     app.setWindowIcon(icons.app_icon())

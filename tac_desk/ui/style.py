@@ -34,7 +34,10 @@ def banner_css(kind: str) -> str:
     """Style sheet of a status banner of ``kind``."""
     fg = (_DARK if is_dark() else _LIGHT)["ok" if kind == "ok" else "bad" if kind == "bad" else "warn"]
     bg = (_DARK_BG if is_dark() else _LIGHT_BG)[kind if kind in ("ok", "bad", "warn") else "neutral"]
-    return f"QFrame {{ background: {bg}; border: 1px solid {fg}; border-radius: 8px; }} QLabel {{ color: {fg}; }}"
+    return (
+        f"QFrame#banner {{ background: {bg}; border: 1px solid {fg}; border-radius: 8px; }}"
+        f" QLabel {{ color: {fg}; border: none; background: transparent; }}"
+    )
 
 
 def heading(text: str, *, size: float = 1.35, parent: QWidget | None = None) -> QLabel:

@@ -1,0 +1,1 @@
+"""The meeting console: header, quorum banner, roll call, agenda and notes, votes, action items."""
