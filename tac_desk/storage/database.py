@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 from tac_desk.domain.errors import RecordError
-from tac_desk.storage.inspect import FileState, inspect_record
+from tac_desk.storage.inspect import FileState, has_wal_content, inspect_record
 
 BUSY_TIMEOUT_MS = 5000
 MEMORY = ":memory:"
@@ -44,7 +44,8 @@ def make_engine(path: Path | str) -> Engine:
         engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
         engine = create_engine(
-            f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            URL.create("sqlite", database=str(path)),  # taken as is: '?', '#' or '%' in a folder name stay
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
@@ -151,8 +152,12 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     engine = make_engine(file_path)
     if read_only:
         engine.dispose()
+        query = {"mode": "ro", "uri": "true"}
+        if not os.access(file_path.parent, os.W_OK) and not has_wal_content(file_path):
+            query["immutable"] = "1"  # no -shm can be made in the folder, and nothing can change the file
+        read_only_uri = URL.create("sqlite", database=file_path.resolve().as_uri(), query=query)
         engine = create_engine(
-            f"sqlite:///file:{file_path}?mode=ro&uri=true", connect_args={"check_same_thread": False}
+            read_only_uri, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         )
         return Database(engine, file_path, read_only=True)
     if not state.is_current:

@@ -40,6 +40,8 @@ def inspect_record(path: Path) -> FileState:
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise RecordError(f"{path} is not a TAC Desk record (not an SQLite database, or damaged)")
     uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not has_wal_content(path):
+        uri += "&immutable=1"  # nothing outside the main file to read: create no -wal/-shm beside it
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=5)
     except sqlite3.Error as error:
@@ -65,3 +67,12 @@ def inspect_record(path: Path) -> FileState:
             "update TAC Desk to open it. The file was not changed."
         )
     return FileState(exists=True, revision=revision)
+
+
+def has_wal_content(path: Path) -> bool:
+    """True when a non-empty -wal file beside ``path`` may hold committed pages not yet in the main file."""
+    wal = Path(f"{path}-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
