@@ -73,7 +73,10 @@ def parse_fraction(text: str) -> Fraction:
     parts = cleaned.split("/")
     if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
         raise RuleError(f"'{text}' is not a fraction: write it as P/Q, for example 2/3")
-    numerator, denominator = (int(p) for p in parts)
+    try:
+        numerator, denominator = (int(p) for p in parts)
+    except ValueError as error:  # digits int() does not read ("²"), or too many of them
+        raise RuleError(f"'{text}' is not a fraction: write it as P/Q, for example 2/3") from error
     if denominator == 0:
         raise RuleError(f"'{text}' divides by zero")
     value = Fraction(numerator, denominator)

@@ -77,6 +77,8 @@ def occurrences(
         raise ScheduleError(f"a series has 1 to {MAX_OCCURRENCES} meetings")
     if until is not None and until < first.date():
         raise ScheduleError("the end date is before the first meeting")
+    if not isinstance(first.tzinfo, ZoneInfo):  # a fixed offset: keep the instant and step in UTC
+        first = first.astimezone(UTC)
     tz_name = first.tzinfo.key if isinstance(first.tzinfo, ZoneInfo) else "UTC"
     wall = first.replace(tzinfo=None)
     starts: list[datetime] = []
