@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlmodel import Session
 
@@ -31,8 +31,8 @@ class VoteState:
 
 
 def today() -> date:
-    """Today's date in UTC (electronic votes open and close by date)."""
-    return datetime.now(UTC).date()
+    """Today's date in UTC (electronic votes open and close by date); honours the journal's fixed clock."""
+    return journal.now().date()
 
 
 def open_motion(

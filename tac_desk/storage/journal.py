@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import UTC, datetime
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -11,9 +13,51 @@ from tac_desk.domain.chain import GENESIS, canonical_bytes, entry_hash
 from tac_desk.storage.tables import JournalRow
 
 
+class _FixedClock:
+    """A clock that reads a set instant and moves on by a microsecond at each reading."""
+
+    def __init__(self, start: datetime) -> None:
+        self.current = start
+
+    def tick(self) -> datetime:
+        moment = self.current
+        self.current += timedelta(microseconds=1)
+        return moment
+
+
+_CLOCK: ContextVar[_FixedClock | None] = ContextVar("tac_desk_fixed_clock", default=None)
+
+
+@contextmanager
+def fixed_clock(start: datetime) -> Iterator[None]:
+    """Read the time from ``start`` (aware) instead of the system clock, inside the block.
+
+    Each reading of :func:`utc_now` advances the clock by one microsecond, so entries keep their
+    order; used to build reproducible records (the demo) where every timestamp is fixed.
+
+    Raises:
+        ValueError: when ``start`` has no time zone.
+    """
+    if start.tzinfo is None:
+        raise ValueError("a fixed clock needs an aware start time")
+    token = _CLOCK.set(_FixedClock(start.astimezone(UTC)))
+    try:
+        yield
+    finally:
+        _CLOCK.reset(token)
+
+
+def now() -> datetime:
+    """The current instant in UTC (the fixed clock's, without advancing it, when one is set)."""
+    clock = _CLOCK.get()
+    return datetime.now(UTC) if clock is None else clock.current
+
+
 def utc_now() -> str:
     """The current instant in UTC, ISO 8601 with microseconds."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+    clock = _CLOCK.get()
+    moment = datetime.now(UTC) if clock is None else clock.tick()
+    return moment.isoformat(timespec="microseconds")
 
 
 def head(session: Session) -> JournalRow | None:
