@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session
 
-from tac_desk.domain.enums import MeetingStatus
+from tac_desk.domain.enums import MeetingStatus, MotionStatus
 from tac_desk.domain.errors import InvalidInput, Refused
 from tac_desk.domain.model import Meeting, Series
 from tac_desk.domain.schedule import localize, occurrences
@@ -127,13 +127,16 @@ def cancel_meeting(*, session: Session, meeting_id: int) -> Meeting:
     """Cancel one meeting; the series goes on.
 
     Raises:
-        Refused: when the meeting was held or already cancelled.
+        Refused: when the meeting was held or already cancelled, or has an open vote.
     """
     row = repo.row(session, MeetingRow, meeting_id)
     if row.status == MeetingStatus.CANCELLED:
         raise Refused(f"meeting {meeting_id} is already cancelled")
     if row.status == MeetingStatus.HELD:
         raise Refused(f"meeting {meeting_id} was held; it cannot be cancelled")
+    pending = [m.id for m in repo.motions(session, meeting_id=meeting_id) if m.status == MotionStatus.OPEN]
+    if pending:
+        raise Refused(f"meeting {meeting_id} has an open vote (motion {pending[0]}); close it before cancelling")
     row.status = MeetingStatus.CANCELLED.value
     row.sequence += 1
     session.add(row)

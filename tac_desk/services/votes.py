@@ -13,7 +13,6 @@ from tac_desk.domain.errors import InvalidInput, Refused
 from tac_desk.domain.model import Ballot, Motion, RosterEntry
 from tac_desk.domain.rules import Outcome, evaluate
 from tac_desk.domain.voting import check_ballot, count, freeze_roster
-from tac_desk.services.attendance import roll_call
 from tac_desk.services.common import clean_text
 from tac_desk.storage import journal
 from tac_desk.storage import repositories as repo
@@ -143,8 +142,7 @@ def cast_ballot(
     motion = repo.motion(session, motion_id)
     presence = None
     if motion.meeting_id is not None:
-        roll = roll_call(session=session, meeting_id=motion.meeting_id)
-        presence = {e.seat.id: (e.presence, e.attendee.id if e.attendee else None) for e in roll.entries}
+        presence = _meeting_presence(session, motion)
     elif motion.closes_on is not None and today() > motion.closes_on:
         raise Refused(f"voting on motion {motion_id} ended on {motion.closes_on}; close the vote")
     if person_id is None:
@@ -173,6 +171,23 @@ def cast_ballot(
     return next(b for b in repo.ballots(session, motion_id) if b.id == ballot.id)
 
 
+def _meeting_presence(session: Session, motion: Motion) -> dict[int, tuple[Presence, int | None]]:
+    """Each seat of the frozen roster: its presence at the motion's meeting and who attends for it.
+
+    Read from the attendance entries, not from today's roll: a seat ended or added after the
+    vote opened changes nothing in it.
+    """
+    recorded = repo.seat_attendance(session, motion.meeting_id or 0)
+    presence: dict[int, tuple[Presence, int | None]] = {}
+    for entry in motion.roster:
+        state = recorded.get(entry.seat_id)
+        if state is None or not state.presence.is_present:
+            presence[entry.seat_id] = (Presence.ABSENT, None)
+        else:
+            presence[entry.seat_id] = (state.presence, state.person_id)
+    return presence
+
+
 def _voter_for_seat(motion: Motion, seat_id: int, presence: dict[int, tuple[Presence, int | None]] | None) -> int:
     entry = next((e for e in motion.roster if e.seat_id == seat_id), None)
     if entry is None or entry.primary_id is None:
@@ -195,7 +210,7 @@ def vote_state(*, session: Session, motion_id: int) -> VoteState:
         return VoteState(motion, ballots, motion.outcome, not_voted)
     present = None
     if motion.meeting_id is not None:
-        present = roll_call(session=session, meeting_id=motion.meeting_id).present_seat_ids()
+        present = {seat_id for seat_id, (state, _) in _meeting_presence(session, motion).items() if state.is_present}
     chair = ChairVoting(json.loads(repo.row(session, MotionRow, motion_id).rule_json).get("chair_voting", "always"))
     tally = count(roster=motion.roster, ballots=ballots, present_seat_ids=present, chair_voting=chair)
     return VoteState(motion, ballots, evaluate(motion.rule, tally), not_voted)
