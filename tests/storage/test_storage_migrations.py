@@ -76,7 +76,8 @@ def test_upgrade_runs_with_foreign_keys_off_then_checks_and_switches_them_on(tmp
         on = max(i for i, s in enumerate(normalized) if s == "PRAGMA FOREIGN_KEYS=ON")
         assert off < creates[0] < creates[-1] < check < on
         assert "PRAGMA FOREIGN_KEYS=ON" not in normalized[off:check]
-        assert len(creates) == len(metadata.tables) + 1  # every table plus alembic_version
+        created = {normalized[i].split()[2].strip('"').lower() for i in creates}
+        assert created >= {name.lower() for name in metadata.tables} | {"alembic_version"}
         with engine.connect() as connection:  # the pooled connection that ran the upgrade
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
     finally:
