@@ -35,9 +35,10 @@ class ActionDialog(QDialog):
         keep_owner = item is not None and item.owner_id is not None
         self.owner = PersonBox(context.read(repo.people), allow_none=not keep_owner)
         self.owner.setAccessibleName("Owner")
-        self.due = OptionalDate(None if item is None else item.due_on, label="Due")
+        self.due = OptionalDate(None if item is None else item.due_on, label="Set")
         self.due.enabled.setAccessibleName("The item has a due date")
         self.due.edit.setAccessibleName("Due date")
+        self.due.setFocusProxy(self.due.enabled)
         if item is not None:
             self.owner.set_person(item.owner_id)
             if item.due_on is not None:  # a due date can be moved, not removed

@@ -31,7 +31,7 @@ def form_dialog(dialog: QDialog, title: str, intro: str = "") -> tuple[QFormLayo
     """Give ``dialog`` the house layout: an optional muted intro, a form, and OK/Cancel buttons."""
     dialog.setWindowTitle(title)
     outer = QVBoxLayout(dialog)
-    outer.setContentsMargins(style.MARGIN + 4, style.MARGIN, style.MARGIN + 4, style.MARGIN)
+    outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
     outer.setSpacing(style.SPACING)
     if intro:
         label = style.muted(intro)
@@ -74,7 +74,9 @@ class PersonDialog(QDialog):
         self.organization = line_edit(current.organization, "Organization")
         self.email = line_edit(current.email, "E-mail", placeholder="name@example.org")
         self.zone = ZoneBox(current.timezone)
-        self.zone.lineEdit().setPlaceholderText("Optional, e.g. Asia/Shanghai")
+        zone_edit = self.zone.lineEdit()
+        if zone_edit is not None:
+            zone_edit.setPlaceholderText("Optional, e.g. Asia/Shanghai")
         form.addRow("&Name", self.name)
         form.addRow("&Organization", self.organization)
         form.addRow("&E-mail", self.email)
@@ -130,20 +132,22 @@ class SeatDialog(QDialog):
         self.primary.setAccessibleName("Primary representative")
         self.alternate = PersonBox(people, none_text="— no alternate —")
         self.alternate.setAccessibleName("Alternate")
-        self.starts = OptionalDate(None if seat is None else seat.starts_on, label="From")
+        self.starts = OptionalDate(None if seat is None else seat.starts_on, label="Set")
         self.starts.enabled.setAccessibleName("Term start is set")
         self.starts.edit.setAccessibleName("Term start")
+        self.starts.setFocusProxy(self.starts.enabled)
         form.addRow("&Kind", self.kind)
         form.addRow("&Organization", self.organization)
         form.addRow("&Primary", self.primary)
         form.addRow("&Alternate", self.alternate)
-        form.addRow("Term &start", self.starts)
+        form.addRow("Term s&tart", self.starts)
         self.ends: OptionalDate | None = None
         if seat is None:
-            self.ends = OptionalDate(None, label="Until")
+            self.ends = OptionalDate(None, label="Set")
             self.ends.enabled.setAccessibleName("Term end is set")
             self.ends.edit.setAccessibleName("Term end")
-            form.addRow("Term &end", self.ends)
+            self.ends.setFocusProxy(self.ends.enabled)
+            form.addRow("Term e&nd", self.ends)
         else:
             self.kind.setCurrentIndex(max(self.kind.findData(seat.kind.value), 0))
             self.organization.setText(seat.organization)

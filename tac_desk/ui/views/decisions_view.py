@@ -142,7 +142,7 @@ class DecisionsView(View):
 
         self.model: RowsModel[DecisionLine] = RowsModel(COLUMNS, self)
         self.table, self.proxy = make_table(
-            self.model, name="Decisions", widths={0: 92, 1: 92, 3: 150, 4: 60, 5: 96}, stretch=2
+            self.model, name="Decisions", widths={0: 92, 1: 96, 3: 156, 4: 116, 5: 96}, stretch=2
         )
         self.panel = VotePanel()
         self.panel.setMinimumWidth(380)

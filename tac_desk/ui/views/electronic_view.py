@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -118,7 +119,7 @@ class ElectronicVotesView(View):
 
         self.model: RowsModel[ElectronicLine] = RowsModel(COLUMNS, self)
         self.table, self.proxy = make_table(
-            self.model, name="Electronic votes", widths={0: 92, 2: 120, 3: 60, 4: 96}, stretch=1
+            self.model, name="Electronic votes", widths={0: 92, 2: 124, 3: 116, 4: 96}, stretch=1
         )
         self.panel = VotePanel(roll_keys=tuple(KEY_CHOICES))
         self.panel.setMinimumWidth(420)
@@ -129,7 +130,7 @@ class ElectronicVotesView(View):
         for key, choice in KEY_CHOICES.items():
             letter = chr(key)
             button = make_button(
-                _MNEMONIC[choice], lambda c=choice: self.record(c), tip=f"{CHOICE_LABEL[choice]} ({letter})"
+                _MNEMONIC[choice], partial(self.record, choice), tip=f"{CHOICE_LABEL[choice]} ({letter})"
             )
             self.ballot_buttons[choice] = button
             row.addWidget(button)
@@ -250,8 +251,12 @@ class ElectronicVotesView(View):
         start = next((i + 1 for i, line in enumerate(rows) if line.seat_id == after), 0)
         for line in rows[start:] + rows[:start]:
             if line.choice is None:
-                select_where(self.panel.roll_table, proxy, model, lambda r, wanted=line.seat_id: r.seat_id == wanted)
+                self._select_seat(line.seat_id)
                 return
+
+    def _select_seat(self, seat_id: int) -> None:
+        panel = self.panel
+        select_where(panel.roll_table, panel.roll_proxy, panel.roll_model, lambda r: r.seat_id == seat_id)
 
     # ----- actions ------------------------------------------------------------------------------------------
     def vote_dialog(self) -> OpenVoteDialog:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +57,15 @@ class RowFilterProxy(QSortFilterProxyModel):
         return row is not None and self._accept(row)
 
 
+class RowDelegate(QStyledItemDelegate):
+    """Paints cells without the per-cell focus frame: the selected row already shows where the user is."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Qt: drop the focus state of the cell."""
+        super().initStyleOption(option, index)
+        option.state &= ~QStyle.StateFlag.State_HasFocus
+
+
 class KeyTable(QTableView):
     """A table view that reports chosen keys (Delete, Y/N/A/R, ...) instead of searching with them."""
 
@@ -62,6 +74,14 @@ class KeyTable(QTableView):
     def __init__(self, keys: Iterable[Qt.Key] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keys = {int(key) for key in keys}
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Qt: arriving with the keyboard on a table with no selection selects its current (or first) row."""
+        super().focusInEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() and not self.selectionModel().hasSelection():
+            row = self.currentIndex().row() if self.currentIndex().isValid() else 0
+            self.selectRow(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt: emit sig_key for the chosen keys pressed without Ctrl/Alt/Meta."""
@@ -91,6 +111,7 @@ def make_table(
     proxy.setSourceModel(model)
     table = KeyTable(keys)
     table.setModel(proxy)
+    table.setItemDelegate(RowDelegate(table))
     table.setAccessibleName(name)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
@@ -195,7 +216,7 @@ def section_title(text: str) -> QLabel:
 def view_layout(widget: QWidget) -> QVBoxLayout:
     """The outer layout of a view: house margins and spacing."""
     layout = QVBoxLayout(widget)
-    layout.setContentsMargins(style.MARGIN + 4, style.MARGIN, style.MARGIN + 4, style.MARGIN)
+    layout.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
     layout.setSpacing(style.SPACING)
     return layout
 
