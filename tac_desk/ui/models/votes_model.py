@@ -34,10 +34,9 @@ def result_label(motion: Motion, outcome: Outcome) -> str:
 
 
 def tally_text(outcome: Outcome) -> str:
-    """Yes–no–abstain, e.g. "7–2–1", with recusals added when there are any."""
+    """Yes–no–abstain, e.g. "7–2–1" (recusals are in :func:`tally_words`)."""
     tally = outcome.tally
-    text = f"{tally.yes}–{tally.no}–{tally.abstain}"
-    return f"{text} · {tally.recused} recused" if tally.recused else text
+    return f"{tally.yes}–{tally.no}–{tally.abstain}"
 
 
 def tally_words(outcome: Outcome) -> str:

@@ -17,7 +17,7 @@ from tac_desk.storage import repositories as repo
 from tac_desk.ui import style
 from tac_desk.ui.context import AppContext
 from tac_desk.ui.models.rows_model import Column, RowsModel
-from tac_desk.ui.models.votes_model import RESULT_TONE, RESULTS, result_label, tally_text
+from tac_desk.ui.models.votes_model import RESULT_TONE, RESULTS, result_label, tally_text, tally_words
 from tac_desk.ui.views.base import View
 from tac_desk.ui.views.view_parts import (
     ViewHeader,
@@ -98,7 +98,12 @@ COLUMNS: tuple[Column[DecisionLine], ...] = (
     Column("Meeting", lambda r: r.where, lambda r: (r.day.isoformat() if r.day else "") + r.where),
     Column("Motion", lambda r: " ".join(r.motion.text.split()), lambda r: r.motion.text.casefold()),
     Column("Decision type", lambda r: r.type_label),
-    Column("Tally", lambda r: tally_text(r.outcome), lambda r: r.outcome.tally.yes),
+    Column(
+        "Tally",
+        lambda r: tally_text(r.outcome),
+        lambda r: r.outcome.tally.yes,
+        tooltip=lambda r: tally_words(r.outcome),
+    ),
     Column(
         "Result",
         lambda r: r.result,
@@ -142,7 +147,7 @@ class DecisionsView(View):
 
         self.model: RowsModel[DecisionLine] = RowsModel(COLUMNS, self)
         self.table, self.proxy = make_table(
-            self.model, name="Decisions", widths={0: 92, 1: 96, 3: 156, 4: 116, 5: 96}, stretch=2
+            self.model, name="Decisions", widths={0: 92, 1: 96, 3: 156, 4: 64, 5: 96}, stretch=2
         )
         self.panel = VotePanel()
         self.panel.setMinimumWidth(380)

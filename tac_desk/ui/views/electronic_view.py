@@ -26,6 +26,7 @@ from tac_desk.ui.models.votes_model import (
     BallotLine,
     result_label,
     tally_text,
+    tally_words,
 )
 from tac_desk.ui.views.base import View
 from tac_desk.ui.views.view_parts import (
@@ -91,7 +92,12 @@ COLUMNS: tuple[Column[ElectronicLine], ...] = (
     Column("Opened", _opened, lambda r: f"{_opened(r)}#{r.motion.id:08d}"),
     Column("Motion", lambda r: " ".join(r.motion.text.split()), lambda r: r.motion.text.casefold()),
     Column("Closes", _closes, color=lambda r: style.color("warn") if r.overdue else None),
-    Column("Tally", lambda r: tally_text(r.state.outcome), lambda r: r.state.outcome.tally.yes),
+    Column(
+        "Tally",
+        lambda r: tally_text(r.state.outcome),
+        lambda r: r.state.outcome.tally.yes,
+        tooltip=lambda r: tally_words(r.state.outcome),
+    ),
     Column(
         "Status",
         lambda r: r.result,
@@ -119,7 +125,7 @@ class ElectronicVotesView(View):
 
         self.model: RowsModel[ElectronicLine] = RowsModel(COLUMNS, self)
         self.table, self.proxy = make_table(
-            self.model, name="Electronic votes", widths={0: 92, 2: 124, 3: 116, 4: 96}, stretch=1
+            self.model, name="Electronic votes", widths={0: 92, 2: 124, 3: 64, 4: 96}, stretch=1
         )
         self.panel = VotePanel(roll_keys=tuple(KEY_CHOICES))
         self.panel.setMinimumWidth(420)
