@@ -189,6 +189,7 @@ class AgendaPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._notes_item: int | None = None
+        self._notes_pending = False
         self._loading = False
 
     def show_agenda(self, items: list[AgendaItem], people: dict[int, Person], meeting_minutes: int) -> None:
@@ -238,10 +239,12 @@ class AgendaPanel(QWidget):
 
     def _notes_edited(self) -> None:
         if not self._loading and self._notes_item is not None:
+            self._notes_pending = True
             self.notes_timer.start()
 
     def flush_notes(self) -> None:
         """Save pending notes now (called on a timer, on selection change and before reloads)."""
-        if self.notes_timer.isActive() and self._notes_item is not None:
-            self.notes_timer.stop()
+        self.notes_timer.stop()
+        if self._notes_pending and self._notes_item is not None:
+            self._notes_pending = False
             self.sig_notes.emit(self._notes_item, self.notes.toPlainText())

@@ -111,11 +111,11 @@ class AgendaItemDialog(QDialog):
         """Keyword arguments for services.agenda.add_item / update_item."""
         return {
             "title": self.title.text(),
-            "kind": self.kind.currentData(),
+            "kind": AgendaKind(self.kind.currentData()),
             "presenter_id": self.presenter.person_id(),
             "planned_minutes": self.minutes.value(),
             "project_id": self.project.currentData(),
-            "requested_stage": self.stage.currentData(),
+            "requested_stage": None if self.stage.currentData() is None else ProjectStage(self.stage.currentData()),
         }
 
 
