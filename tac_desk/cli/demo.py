@@ -27,15 +27,15 @@ def run(args: argparse.Namespace) -> int:
     """Build the demo into a new record file; nothing is left behind when that fails."""
     import importlib
 
+    path = record_path(args)
+    if path.exists():
+        raise RecordError(f"a record already exists at {path}; the demo writes a new record: choose another --db PATH")
     try:
         demo = importlib.import_module(DEMO_MODULE)
     except ModuleNotFoundError as error:
         if error.name != DEMO_MODULE:
             raise
         raise RecordError("this build of TAC Desk has no demo record") from error
-    path = record_path(args)
-    if path.exists():
-        raise RecordError(f"a record already exists at {path}; the demo writes a new record: choose another --db PATH")
     with removed_on_failure(path), opened(args, create=True) as database, database.write() as session:
         summary = demo.build_demo(session=session)
     data: dict[str, Any] = {"path": str(path)}

@@ -109,7 +109,7 @@ def motion_data(motion: Motion) -> dict[str, Any]:
 def _where(motion: Motion) -> str:
     if motion.meeting_id is not None:
         return f"meeting {motion.meeting_id}"
-    return f"electronic, closes {day_text(motion.closes_on)}" if motion.closes_on else "electronic"
+    return f"no meeting, closes {day_text(motion.closes_on)}" if motion.closes_on else "no meeting"
 
 
 def motion_line(motion: Motion) -> str:
@@ -120,7 +120,7 @@ def motion_line(motion: Motion) -> str:
         verdict = "not decided (no quorum)"
     else:
         verdict = "adopted" if motion.outcome.passed else "not adopted"
-    return f"{motion.id:>4}  [{verdict}]  {motion.decision_type} ({_where(motion)})  {motion.text}"
+    return f"{motion.id:>4}  [{verdict}]  {motion.text}  ({motion.decision_type}; {_where(motion)})"
 
 
 def run_list(args: argparse.Namespace) -> int:

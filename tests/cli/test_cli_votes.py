@@ -33,8 +33,8 @@ def test_motion_add_at_a_meeting_and_electronically(record: Path, ids: Prepared)
     only_held = ok_json(run("motion", "list", "--meeting", ids.held, "--json", db=record))
     assert [m["id"] for m in only_held] == [5, 2, 1]
     text = ok(run("motion", "list", db=record))
-    assert "[open]  meeting (meeting 1)  Accept «Fabric» into incubation" in text
-    assert "[adopted]" in text and "electronic, closes 2031-01-31" in text
+    assert "   5  [open]  Accept «Fabric» into incubation  (meeting; meeting 1)" in text
+    assert "[adopted]" in text and "(two-thirds; no meeting, closes 2031-01-31)" in text
 
 
 def test_ballots_then_close_at_a_meeting(record: Path, ids: Prepared) -> None:
