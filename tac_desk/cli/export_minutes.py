@@ -1,0 +1,91 @@
+"""``tac-desk export minutes MEETING_ID -o FILE [--format pdf|md]``: a meeting's minutes as PDF or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tac_desk.cli.common import command, emit, reading
+from tac_desk.domain.errors import InvalidInput
+
+FORMATS = ("pdf", "md")
+PAGE_SIZES = ("letter", "a4")
+
+
+def register(kinds: Any) -> None:
+    """Register ``export minutes``."""
+    parser = command(kinds, "minutes", "write a meeting's minutes as a PDF or Markdown file", run, json_output=True)
+    parser.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="the meeting (see 'tac-desk meeting list')")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write")
+    parser.add_argument("--format", choices=FORMATS, help="pdf or md (default: from the file's extension, else pdf)")
+    parser.add_argument("--page-size", choices=PAGE_SIZES, default="letter", help="PDF page size (default: letter)")
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """The format asked for, or the one the file name implies (.md/.markdown is Markdown, else PDF)."""
+    if args.format:
+        return str(args.format)
+    return "md" if Path(args.output).suffix.lower() in (".md", ".markdown") else "pdf"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Assemble the minutes, render them in memory, then write the file in one atomic step."""
+    from tac_desk.services.minutes import minutes_record
+
+    kind = output_format(args)
+    with reading(args) as session:
+        record = minutes_record(session=session, meeting_id=args.meeting_id)
+    if kind == "md":
+        from tac_desk.exports.minutes_md import render_minutes_markdown
+
+        data = render_minutes_markdown(record)
+    else:
+        from tac_desk.exports.minutes_pdf import render_minutes_pdf
+
+        data = render_minutes_pdf(record, page_size=args.page_size)
+    target = write_atomically(Path(args.output), data)
+    info = {
+        "path": str(target),
+        "format": kind,
+        "meeting_id": record.meeting_id,
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "head_seq": record.head_seq,
+        "head_hash": record.head_hash,
+    }
+    emit(args, info, f"Minutes of meeting {record.meeting_id} written to {target} ({len(data)} bytes)")
+    return 0
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` beside ``path`` and rename it into place: an old file stays whole if anything fails.
+
+    Raises:
+        InvalidInput: when the file cannot be written (missing folder, a folder in the way, no permission, disk full).
+    """
+    target = path.expanduser()
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as error:
+        raise InvalidInput(f"cannot write {target}: {error.strerror}") from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InvalidInput(f"cannot write {target}: {error.strerror}; nothing was changed there") from error
+        raise
+    return target
