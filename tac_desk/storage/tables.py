@@ -207,3 +207,19 @@ class SettingRow(SQLModel, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value: str
+
+
+class BallotCorrectionRow(SQLModel, table=True):
+    """A correction of a ballot after its vote closed, with the outcome recomputed; never updated."""
+
+    __tablename__ = "ballot_correction"
+    id: int | None = Field(default=None, primary_key=True)
+    motion_id: int = Field(foreign_key="motion.id", index=True)
+    ballot_id: int = Field(foreign_key="ballot.id")
+    original_entry_seq: int = Field(foreign_key="journal.seq")
+    previous_choice: str
+    choice: str
+    reason: str
+    recorded_at: str
+    outcome_json: str
+    entry_seq: int = Field(foreign_key="journal.seq", unique=True)

@@ -122,7 +122,8 @@ def test_record_is_made_exactly_at_paths_with_url_characters(tmp_path: Path, fol
         with database.write() as session:
             setup.create_body(session=session, name="TAC", timezone="UTC")
         assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
-        assert sorted(p.name for p in path.parent.iterdir()) == ["tac.tacdb", "tac.tacdb-shm", "tac.tacdb-wal"]
+        expected = ["tac.tacdb", "tac.tacdb-shm", "tac.tacdb-wal", "tac.tacdb.lock"]  # .lock: single-instance lock
+        assert sorted(p.name for p in path.parent.iterdir()) == expected
     finally:
         database.dispose()
     reopened = open_database(path)
