@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(176)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()

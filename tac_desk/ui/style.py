@@ -32,7 +32,7 @@ def background(name: str) -> QColor:
 
 def banner_css(kind: str) -> str:
     """Style sheet of a status banner of ``kind``."""
-    fg = (_DARK if is_dark() else _LIGHT)["ok" if kind == "ok" else "bad" if kind == "bad" else "warn"]
+    fg = (_DARK if is_dark() else _LIGHT)[kind if kind in ("ok", "bad", "warn") else "muted"]
     bg = (_DARK_BG if is_dark() else _LIGHT_BG)[kind if kind in ("ok", "bad", "warn") else "neutral"]
     return (
         f"QFrame#banner {{ background: {bg}; border: 1px solid {fg}; border-radius: 8px; }}"

@@ -115,7 +115,8 @@ class MeetingConsole(QWidget):
         cancelled = data.meeting.status is MeetingStatus.CANCELLED
         editable = not cancelled and not self.context.read_only
         self.header.show_meeting(data.meeting, datetime.now(UTC))
-        self.banner.show_roll(data.roll, cancelled=cancelled)
+        not_taken = data.meeting.status is MeetingStatus.SCHEDULED and data.roll.present == 0
+        self.banner.show_roll(data.roll, cancelled=cancelled, not_taken=not_taken)
         self.roll.show_roll(data.roll, editable=editable)
         self.agenda.show_agenda(data.agenda, data.people, data.meeting.duration_minutes)
         self.votes.show_motions(data.motions, self.motion_id)

@@ -26,8 +26,14 @@ class QuorumBanner(QFrame):
         layout.addWidget(self.label)
         self.quorum_met: bool | None = None
 
-    def show_roll(self, roll: RollCall | None, *, cancelled: bool = False) -> None:
-        """Update from a roll call (None: no meeting selected)."""
+    def show_roll(self, roll: RollCall | None, *, cancelled: bool = False, not_taken: bool = False) -> None:
+        """Update from a roll call (None: no meeting selected; ``not_taken``: nobody recorded yet)."""
+        if roll is not None and not_taken and not cancelled:
+            self.quorum_met = None
+            needed = f"{roll.needed} needed for quorum" if roll.quorum is not None else "no quorum needed"
+            self.label.setText(f"Roll call not taken yet — {roll.seats} voting seats; {needed}.")
+            self.setStyleSheet(style.banner_css("neutral"))
+            return
         if roll is None or cancelled:
             self.quorum_met = None
             self.label.setText("This meeting was cancelled." if cancelled else "")

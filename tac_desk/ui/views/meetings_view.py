@@ -48,7 +48,7 @@ MEETING_COLUMNS: tuple[Column[Meeting], ...] = (
     Column("#", lambda m: str(m.number or ""), sort_key=lambda m: m.starts_at.timestamp(), align_right=True),
     Column(
         "Meeting time",
-        lambda m: f"{m.starts_at:%a %-d %b %Y, %H:%M %Z}",
+        lambda m: f"{m.starts_at:%a %-d %b %Y %H:%M %Z}",
         sort_key=lambda m: m.starts_at.timestamp(),
         tooltip=lambda m: m.timezone,
     ),
@@ -83,6 +83,7 @@ class MeetingsView(View):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show meetings")
@@ -97,6 +98,7 @@ class MeetingsView(View):
         top.addStretch(1)
         top.addWidget(self.filter)
         left = QWidget()
+        left.setMaximumWidth(400)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(style.MARGIN, style.MARGIN, 0, style.MARGIN)
         left_layout.addLayout(top)
@@ -109,7 +111,7 @@ class MeetingsView(View):
         splitter.addWidget(self.console)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([350, 1050])
+        splitter.setSizes([385, 1015])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,7 +135,8 @@ class MeetingsView(View):
         self.model.set_rows(shown)
         upcoming = sum(1 for m in self._all if m.ends_at >= now and m.status is MeetingStatus.SCHEDULED)
         held = sum(1 for m in self._all if m.status is MeetingStatus.HELD)
-        self.subtitle.setText(f"{held} held · {upcoming} upcoming · times in each meeting's zone and in yours")
+        self.subtitle.setText(f"{held} held · {upcoming} upcoming")
+        self.subtitle.setToolTip("Times are shown in each meeting's own zone and in yours.")
         ids = [m.id for m in shown]
         if selected in ids:
             self._select_row(ids.index(selected))
