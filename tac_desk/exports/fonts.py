@@ -106,6 +106,11 @@ def font_runs(text: str, chain: Sequence[str]) -> list[tuple[str, str]]:
     Combining marks, spaces and joiners stay with the run before them when its font has them.
     Invisible format characters no font draws are dropped; any other character no font has
     stays in the first font (it prints as that font's missing-glyph box).
+
+    Known limits (reportlab without HarfBuzz and a bidi library): Arabic and Hebrew have glyphs
+    but are drawn in typed (logical) order, left to right and unshaped, so they read reversed;
+    emoji are monochrome (Symbola), and ZWJ sequences and skin-tone modifiers print as their
+    separate parts. Text extraction still returns the typed characters.
     """
     cmaps = _chain_cmaps(tuple(chain))
     first = cmaps[0]

@@ -151,7 +151,8 @@ def render_minutes_markdown(record: MinutesRecord) -> bytes:
     lines += table(["#", "Owner", "Task", "Due", "Status"], rows, align="r") if rows else ["None recorded.", ""]
     lines += ["## 6. Next meeting", "", words.next_meeting_text(record.next_meeting), ""]
     lines += ["## 7. Record digest", "", words.DIGEST_NOTE, ""]
-    digest = [["Journal head", words.head_text(record)]]
-    digest += [[f"Vote {v.number} closed", words.closing_entry_text(v)] for v in record.votes]
-    lines += table(["Entry", "Sequence number and SHA-256"], digest)
+    digest = [("Journal head", record.head_seq if record.head_hash else None, record.head_hash)]
+    digest += [(f"Vote {v.number} closed", v.close_entry_seq, v.close_entry_hash) for v in record.votes]
+    rows = [[label, words.DASH if seq is None else str(seq), f"`{h}`" if h else words.DASH] for label, seq, h in digest]
+    lines += table(["Entry", "No.", "SHA-256"], rows, align=" r")
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

@@ -255,7 +255,12 @@ def closing(record: MinutesRecord, st: Styles, width: float, number: int) -> lis
     flow += section(number + 1, "Record digest", st)
     flow.append(para(words.DIGEST_NOTE, st.digest))
     flow.append(Spacer(1, 6))
-    rows: list[list[Cell]] = [["Journal head", para(words.head_text(record), st.digest)]]
-    rows += [[f"Vote {v.number} closed", para(words.closing_entry_text(v), st.digest)] for v in record.votes]
-    flow.append(grid(["Entry", "Sequence number and SHA-256"], rows, [width * 0.2, width * 0.8], st))
+    entries = [("Journal head", record.head_seq if record.head_hash else None, record.head_hash)]
+    entries += [(f"Vote {v.number} closed", v.close_entry_seq, v.close_entry_hash) for v in record.votes]
+    rows: list[list[Cell]] = [
+        [label, para(words.DASH if seq is None else str(seq), st.cell_right), para(digest or words.DASH, st.hash)]
+        for label, seq, digest in entries
+    ]
+    fixed = [1.1 * inch, 0.6 * inch]
+    flow.append(grid(["Entry", "No.", "SHA-256"], rows, [fixed[0], fixed[1], width - sum(fixed)], st))
     return flow

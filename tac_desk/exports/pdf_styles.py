@@ -54,6 +54,7 @@ class Styles:
     cell_note: ParagraphStyle
     header: ParagraphStyle
     digest: ParagraphStyle
+    hash: ParagraphStyle
 
 
 def make_styles() -> Styles:
@@ -90,6 +91,7 @@ def make_styles() -> Styles:
         cell_note=style("cell_note", fontSize=8, leading=11, textColor=MUTED),
         header=style("header", fontName=SANS_BOLD, fontSize=8.5, leading=11, textColor=ACCENT),
         digest=style("digest", fontSize=8, leading=11, textColor=MUTED),
+        hash=style("hash", fontSize=7.5, leading=12, spaceBefore=1.5),
     )
 
 

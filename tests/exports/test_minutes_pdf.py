@@ -71,7 +71,9 @@ def test_votes_show_rule_tally_roll_call_result_and_closing_entry(pdf_file: Path
 def test_the_record_digest_is_printed(pdf_file: Path, record: MinutesRecord) -> None:
     flat = squeeze(pdftotext(pdf_file))
     assert len(record.head_hash) == 64
-    assert squeeze(f"entry {record.head_seq}, SHA-256 {record.head_hash}") in flat
+    assert squeeze(f"Journal head {record.head_seq} {record.head_hash}") in flat
+    for vote in record.votes:
+        assert squeeze(f"Vote {vote.number} closed {vote.close_entry_seq} {vote.close_entry_hash}") in flat
 
 
 def test_every_page_has_a_page_n_of_m_footer(pdf_file: Path) -> None:
