@@ -81,8 +81,9 @@ class ActionStatus(StrEnum):
 
 
 class ProjectStage(StrEnum):
-    """A project's lifecycle stage."""
+    """A project's lifecycle stage (``proposed``: registered, not yet accepted into a stage by the TAC)."""
 
+    PROPOSED = "proposed"
     SANDBOX = "sandbox"
     INCUBATION = "incubation"
     GRADUATED = "graduated"

@@ -223,3 +223,71 @@ class BallotCorrectionRow(SQLModel, table=True):
     recorded_at: str
     outcome_json: str
     entry_seq: int = Field(foreign_key="journal.seq", unique=True)
+
+
+class StageRequestRow(SQLModel, table=True):
+    """A motion requesting a stage for a project: the stage, the day, the requirements version, any override."""
+
+    __tablename__ = "stage_request"
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    motion_id: int = Field(foreign_key="motion.id", unique=True)
+    stage: str
+    from_stage: str
+    requested_on: date
+    version_key: str
+    board_approval: bool = False
+    override_reason: str = ""
+    overridden_until: date | None = None
+    entry_seq: int = Field(foreign_key="journal.seq")
+
+
+class BoardDecisionRow(SQLModel, table=True):
+    """The Governing Board's approval (or refusal) of a stage request the TAC passed; never updated."""
+
+    __tablename__ = "board_decision"
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="stage_request.id", unique=True)
+    decided_on: date
+    approved: bool
+    note: str = ""
+    entry_seq: int = Field(foreign_key="journal.seq")
+
+
+class StageChangeRow(SQLModel, table=True):
+    """A project's move from one stage to another, with the day and the request that decided it."""
+
+    __tablename__ = "stage_change"
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    from_stage: str | None = None
+    to_stage: str
+    changed_on: date
+    request_id: int | None = Field(default=None, foreign_key="stage_request.id")
+    note: str = ""
+    entry_seq: int = Field(foreign_key="journal.seq")
+
+
+class ProjectFactRow(SQLModel, table=True):
+    """A fact the chair recorded about a project (stars, organizations, badge, ...); the latest per key counts."""
+
+    __tablename__ = "project_fact"
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    key: str
+    value: str
+    as_of: date
+    note: str = ""
+    entry_seq: int = Field(foreign_key="journal.seq")
+
+
+class AnnualReviewRow(SQLModel, table=True):
+    """A yearly review of a project by the TAC."""
+
+    __tablename__ = "annual_review"
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    held_on: date
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
+    notes: str = ""
+    entry_seq: int = Field(foreign_key="journal.seq")
