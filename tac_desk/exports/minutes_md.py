@@ -112,7 +112,7 @@ def _agenda(record: MinutesRecord) -> list[str]:
 def _vote(vote: VoteRecord) -> list[str]:
     origin = f"Agenda item {vote.agenda_number}: {vote.agenda_title}" if vote.agenda_number else "Not on the agenda"
     lines = [
-        f"### Vote {vote.number}: {vote.result}",
+        f"### {words.vote_heading(vote)}",
         "",
         f"*{inline(origin)} · {inline(vote.decision_type)} · motion {vote.motion_id}*",
         "",
@@ -125,10 +125,13 @@ def _vote(vote: VoteRecord) -> list[str]:
         f"**Tally:** {words.tally_text(vote)}; {words.required_text(vote)}.",
         "",
     ]
+    lines += [f"**Result:** {vote.explanation}", ""]
+    if vote.corrections:
+        lines += [f"**As closed:** {vote.closed_explanation}", ""]
+        lines += [f"- **Correction:** {inline(words.correction_text(line))}" for line in vote.corrections] + [""]
+    lines += [f"Closing record entry: {words.closing_entry_text(vote)}", "", "**Roll call**", ""]
     rows = [[cell(line.organization), cell(line.person), line.choice] for line in vote.roll]
-    lines += table(["Seat", "Voter", "Vote"], rows)
-    lines += [f"**Result:** {vote.explanation}", "", f"Closing record entry: {words.closing_entry_text(vote)}", ""]
-    return lines
+    return lines + table(["Seat", "Voter", "Vote"], rows)
 
 
 def render_minutes_markdown(record: MinutesRecord) -> bytes:

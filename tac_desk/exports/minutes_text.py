@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from tac_desk.services.minutes import MinutesRecord, NextMeetingLine, VoteRecord
+from tac_desk.services.minutes import CorrectionLine, MinutesRecord, NextMeetingLine, VoteRecord
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -134,3 +134,16 @@ def agenda_meta(kind: str, presenter: str, planned_minutes: int) -> str:
     if planned_minutes:
         parts.append(f"{planned_minutes} min")
     return " · ".join(parts)
+
+
+def vote_heading(vote: VoteRecord) -> str:
+    """ "Vote 2: Adopted", with "(corrected)" when a ballot was corrected after closing."""
+    return f"Vote {vote.number}: {vote.result}" + (" (corrected)" if vote.corrections else "")
+
+
+def correction_text(line: CorrectionLine) -> str:
+    """One correction in words, with its journal entry and the entry it corrects."""
+    return (
+        f"{line.organization}: {line.previous} → {line.choice} (entry {line.entry_seq}, correcting entry "
+        f"{line.original_entry_seq}). Reason: {line.reason}"
+    )

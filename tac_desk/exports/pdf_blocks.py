@@ -197,20 +197,23 @@ def vote_block(vote: VoteRecord, st: Styles, width: float) -> list[Flowable]:
     heading = coloured(st.h2, _result_colour(vote), f"vote{vote.number}")
     origin = f"Agenda item {vote.agenda_number}: {vote.agenda_title}" if vote.agenda_number else "Not on the agenda"
     flow: list[Flowable] = [
-        para(f"Vote {vote.number}: {vote.result}", heading),
+        para(words.vote_heading(vote), heading),
         para(joined([origin, vote.decision_type, f"motion {vote.motion_id}"]), st.meta),
     ]
     flow.extend(text_blocks(vote.text, st.quote))
     flow.append(labelled("Rule:", words.rule_text(vote), st.body))
     flow.append(labelled("Tally:", f"{words.tally_text(vote)}; {words.required_text(vote)}.", st.body))
     flow.append(labelled("Result:", vote.explanation, st.body))
+    if vote.corrections:
+        flow.append(labelled("As closed:", vote.closed_explanation, st.body))
+        flow += [labelled("Correction:", words.correction_text(line), st.body) for line in vote.corrections]
     flow.append(para(f"Closing record entry: {words.closing_entry_text(vote)}", st.digest))
     flow.append(Paragraph("Roll call", st.h3))
     rows = [
         [line.organization, line.person or words.DASH, para(line.choice, st.cell_bold if line.voted else st.muted_cell)]
         for line in vote.roll
     ]
-    table = grid(["Seat", "Voter", "Vote"], rows, [width * 0.45, width * 0.37, width * 0.18], st, keep=3)
+    table = grid(["Seat", "Voter", "Vote"], rows, [width * 0.42, width * 0.34, width * 0.24], st, keep=3)
     return [CondPageBreak(min(opening_height(flow, table, width, rows=4), VOTE_ROOM)), *flow, table]
 
 

@@ -12,6 +12,7 @@ from tac_desk.domain.enums import Choice, MeetingStatus, MotionStatus, Presence,
 from tac_desk.domain.errors import Refused
 from tac_desk.domain.model import Ballot, Motion, Person
 from tac_desk.domain.roll import RollCall
+from tac_desk.services import corrections
 from tac_desk.services import meetings as meeting_service
 from tac_desk.services import votes as vote_service
 from tac_desk.services.attendance import roll_call
@@ -86,8 +87,20 @@ class RollCallLine:
 
 
 @dataclass(frozen=True)
+class CorrectionLine:
+    """A ballot corrected after the vote closed: its own journal entry, pointing at the original ballot's."""
+
+    organization: str
+    previous: str
+    choice: str
+    reason: str
+    entry_seq: int
+    original_entry_seq: int
+
+
+@dataclass(frozen=True)
 class VoteRecord:
-    """A motion put to a vote at the meeting, with its frozen rule, tally and result."""
+    """A motion put to a vote at the meeting, with its frozen rule, tally and result (as corrected, if it was)."""
 
     number: int
     motion_id: int
@@ -110,6 +123,8 @@ class VoteRecord:
     roll: tuple[RollCallLine, ...]
     close_entry_seq: int | None
     close_entry_hash: str
+    corrections: tuple[CorrectionLine, ...] = ()
+    closed_explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -276,7 +291,8 @@ def _vote(
     present: set[int],
 ) -> VoteRecord:
     state = vote_service.vote_state(session=session, motion_id=motion.id)
-    outcome = state.outcome
+    fixes = corrections.corrections(session=session, motion_id=motion.id)
+    outcome = fixes[-1].outcome if fixes else state.outcome
     is_open = motion.status is MotionStatus.OPEN
     if is_open or not outcome.quorum_met:
         result = "Open" if is_open else "Not decided"
@@ -304,14 +320,24 @@ def _vote(
         present=tally.present,
         seats=tally.seats,
         required_yes=outcome.required_yes,
-        roll=_roll_lines(motion, state.ballots, present),
+        roll=_roll_lines(motion, state.ballots, present, {fix.ballot_id: fix.choice for fix in fixes}),
         close_entry_seq=motion.close_entry_seq,
         close_entry_hash="" if closing is None else closing.hash,
+        corrections=tuple(_correction(motion, fix) for fix in fixes),
+        closed_explanation=state.outcome.explanation if fixes else "",
     )
 
 
-def _roll_lines(motion: Motion, ballots: tuple[Ballot, ...], present: set[int]) -> tuple[RollCallLine, ...]:
-    """Seat by seat over the roster frozen when the vote opened, with the names as they stood."""
+def _correction(motion: Motion, fix: corrections.Correction) -> CorrectionLine:
+    seat = next((entry.organization for entry in motion.roster if entry.seat_id == fix.seat_id), "")
+    words = (CHOICE_WORDS[fix.previous_choice], CHOICE_WORDS[fix.choice])
+    return CorrectionLine(seat, *words, fix.reason, fix.entry_seq, fix.original_entry_seq)
+
+
+def _roll_lines(
+    motion: Motion, ballots: tuple[Ballot, ...], present: set[int], corrected: dict[int, Choice]
+) -> tuple[RollCallLine, ...]:
+    """Seat by seat over the roster frozen when the vote opened, with the names as they stood, corrections applied."""
     by_seat = {b.seat_id: b for b in ballots}
     lines = []
     for entry in motion.roster:
@@ -324,5 +350,8 @@ def _roll_lines(motion: Motion, ballots: tuple[Ballot, ...], present: set[int]) 
             person = f"{entry.alternate_name} (alternate)"
         else:
             person = entry.primary_name
-        lines.append(RollCallLine(entry.organization, person, CHOICE_WORDS[ballot.choice], voted=True))
+        choice = CHOICE_WORDS[corrected.get(ballot.id, ballot.choice)]
+        if ballot.id in corrected:
+            choice = f"{choice} (corrected; was {CHOICE_WORDS[ballot.choice]})"
+        lines.append(RollCallLine(entry.organization, person, choice, voted=True))
     return tuple(lines)

@@ -31,6 +31,26 @@ def record(built_db: tuple[Database, Built]) -> MinutesRecord:
         return minutes_record(session=session, meeting_id=built.meeting_id)
 
 
+CORRECTION_REASON = "Clerk's slip: <b>typo</b> & wrong seat"
+
+
+@pytest.fixture(scope="session")
+def corrected_record() -> Iterator[MinutesRecord]:
+    """Minutes whose first vote had one Yes ballot corrected to No after it closed."""
+    from tac_desk.domain.enums import Choice
+    from tac_desk.services import corrections
+    from tac_desk.storage import repositories as repo
+
+    database = open_database(":memory:")
+    built = build(database, agenda_items=2, vote_count=1)
+    with database.write() as session:
+        ballot = next(b for b in repo.ballots(session, built.motion_ids[0]) if b.choice is Choice.YES)
+        corrections.correct_ballot(session=session, ballot_id=ballot.id, choice=Choice.NO, reason=CORRECTION_REASON)
+    with database.read() as session:
+        yield minutes_record(session=session, meeting_id=built.meeting_id)
+    database.dispose()
+
+
 @pytest.fixture(scope="session")
 def pdf_file(record: MinutesRecord, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The standard minutes rendered to a PDF file."""

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tac_desk.exports import minutes_text as words
 from tac_desk.exports.minutes_md import block, inline, line_start, render_minutes_markdown
 from tac_desk.services.minutes import AgendaLine, MinutesRecord, MinutesStatus
 
@@ -135,3 +136,13 @@ def test_block_keeps_paragraphs_and_line_breaks() -> None:
 
 def test_github_specials_are_escaped() -> None:
     assert inline("@team :rocket: $x$ ~~y~~") == "\\@team \\:rocket: \\$x\\$ \\~\\~y\\~\\~"
+
+
+def test_corrections_are_listed_literally(corrected_record: MinutesRecord) -> None:
+    markdown = render_minutes_markdown(corrected_record).decode("utf-8")
+    text = plain_text(markdown)
+    (vote,) = corrected_record.votes
+    assert "Vote 1: Adopted (corrected)" in text
+    assert words.correction_text(vote.corrections[0]) in text
+    assert "<b>typo</b> & wrong seat" in text
+    assert "html_inline" not in {t.type for t in tokens(markdown)}

@@ -243,3 +243,15 @@ def test_a_meeting_with_nothing_recorded_still_renders(tmp_path: Path) -> None:
     assert "09:00–10:00 UTC" in text
     assert "No further meeting is scheduled." in text
     assert "0 of 0 voting seats present" in text
+
+
+def test_corrections_are_printed_with_their_entries(corrected_record: MinutesRecord, tmp_path: Path) -> None:
+    path = tmp_path / "corrected.pdf"
+    path.write_bytes(render_minutes_pdf(corrected_record))
+    text = pdftotext(path)
+    (vote,) = corrected_record.votes
+    (line,) = vote.corrections
+    assert "Vote 1: Adopted (corrected)" in text
+    assert squeeze(words.correction_text(line)) in squeeze(text)
+    assert squeeze(f"As closed: {vote.closed_explanation}") in squeeze(text)
+    assert squeeze("No (corrected; was Yes)") in squeeze(text)

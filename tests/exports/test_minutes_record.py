@@ -16,6 +16,7 @@ from tac_desk.storage.database import Database
 from tac_desk.storage.tables import JournalRow
 
 from .builders import Built, build
+from .conftest import CORRECTION_REASON
 
 
 def test_title_facts(record: MinutesRecord) -> None:
@@ -132,3 +133,15 @@ def test_cancelled_and_unknown_meetings_are_refused(memory_db: Database) -> None
             minutes_record(session=session, meeting_id=built.next_meeting_id)
         with pytest.raises(NotFound):
             minutes_record(session=session, meeting_id=999)
+
+
+def test_a_corrected_ballot_changes_tally_and_roll_and_is_listed(corrected_record: MinutesRecord) -> None:
+    (vote,) = corrected_record.votes
+    (line,) = vote.corrections
+    assert (line.previous, line.choice, line.reason) == ("Yes", "No", CORRECTION_REASON)
+    assert line.entry_seq > (vote.close_entry_seq or 0) > line.original_entry_seq
+    assert (vote.yes, vote.no) == (5, 2)
+    assert vote.closed_explanation.startswith("Adopted: 6 yes to 1 no")
+    assert vote.explanation.startswith("Adopted: 5 yes to 2 no")
+    corrected = [roll for roll in vote.roll if "corrected" in roll.choice]
+    assert [(roll.organization, roll.choice) for roll in corrected] == [(line.organization, "No (corrected; was Yes)")]
