@@ -278,10 +278,12 @@ def _plural(count: int, word: str) -> str:
 
 def _count_phrase(rule: Rule, tally: Tally) -> str:
     if rule.base is Base.CAST:
-        ignored = tally.abstain + tally.recused
         phrase = f"{tally.yes} yes to {tally.no} no"
+        ignored = [
+            _plural(count, word) for count, word in ((tally.abstain, "abstention"), (tally.recused, "recusal")) if count
+        ]
         if ignored:
-            phrase += f" ({_plural(ignored, 'abstention')} not counted)"
+            phrase += f" ({' and '.join(ignored)} not counted)"
         return phrase
     of = tally.present if rule.base is Base.PRESENT else tally.seats
     noun = "seats present" if rule.base is Base.PRESENT else "voting seats"

@@ -92,7 +92,7 @@ CASES = [
         True,
         4,
         True,
-        "Adopted: 4 yes to 3 no (1 abstention not counted); more than half of the votes cast requires 4.",
+        "Adopted: 4 yes to 3 no (1 recusal not counted); more than half of the votes cast requires 4.",
     ),
     (
         "majority-cast-tie-fails",

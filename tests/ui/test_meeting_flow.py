@@ -162,7 +162,7 @@ def test_whole_meeting_flow(window: MainWindow, qtbot: Any, monkeypatch: pytest.
     motion = window.context.read(lambda s: repo.motions(s, meeting_id=first.id))[0]
     assert motion.status is MotionStatus.CLOSED
     assert motion.outcome is not None and motion.outcome.passed
-    assert console.votes.outcome.text().startswith("Adopted. Adopted: 2 yes to 1 no (1 abstention not counted)")
+    assert console.votes.outcome.text().startswith("Adopted: 2 yes to 1 no (1 abstention not counted)")
     # ballots after closing are refused, nothing changes
     before = len(window.context.read(lambda s: repo.ballots(s, motion.id)))
     console.cast_ballot(motion.id, seat_ids[4], __import__("tac_desk.domain.enums").domain.enums.Choice.YES)
@@ -200,7 +200,7 @@ def test_closing_without_quorum_is_refused_with_the_sentence(
     motion = window.context.read(lambda s: repo.motions(s, meeting_id=first.id))[0]
     assert motion.status is MotionStatus.CLOSED
     assert motion.outcome is not None and not motion.outcome.quorum_met
-    assert console.votes.outcome.text().startswith("Not decided.")
+    assert console.votes.outcome.text().startswith("Not decided: no quorum")
 
 
 def test_cancel_one_meeting_and_the_series_goes_on(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

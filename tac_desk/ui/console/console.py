@@ -120,7 +120,9 @@ class MeetingConsole(QWidget):
         self.roll.show_roll(data.roll, editable=editable)
         self.agenda.show_agenda(data.agenda, data.people, data.meeting.duration_minutes)
         self.votes.show_motions(data.motions, self.motion_id)
-        self.votes.show_state(data.vote, data.ballot_lines)
+        labels = {kind.key: kind.label for kind in data.body.decision_types}
+        type_label = labels.get(data.vote.motion.decision_type, "") if data.vote else ""
+        self.votes.show_state(data.vote, data.ballot_lines, type_label)
         self.votes.new_button.setEnabled(editable)
         self.actions.show_actions(data.actions, data.people)
         if self.banner.quorum_met is not None and self.banner.quorum_met != previous:

@@ -60,7 +60,7 @@ class VotesPanel(QWidget):
         super().__init__(parent)
         self.motions = QListWidget()
         self.motions.setAccessibleName("Motions")
-        self.motions.setMaximumHeight(150)
+        self.motions.setMaximumHeight(96)
         self.motions.currentRowChanged.connect(self._motion_changed)
         self.new_button = QPushButton("&New motion…")
         self.new_button.setAccessibleName("New motion")
@@ -149,7 +149,7 @@ class VotesPanel(QWidget):
         if 0 <= row < len(self._motions):
             self.sig_selected.emit(self._motions[row].id)
 
-    def show_state(self, state: VoteState | None, lines: list[BallotLine]) -> None:
+    def show_state(self, state: VoteState | None, lines: list[BallotLine], type_label: str = "") -> None:
         """Show one vote: rule, grid, tally and outcome."""
         self._state = state
         self.grid.show_lines(lines)
@@ -163,12 +163,12 @@ class VotesPanel(QWidget):
             self.outcome_frame.setVisible(False)
             return
         rule = state.motion.rule
-        self.rule.setText(f"{state.motion.decision_type}: {rule.words()}; {rule.quorum_words()}.")
+        label = type_label or state.motion.decision_type
+        self.rule.setText(f"{label} — {rule.words()}; {rule.quorum_words()}.")
         self.tally.setText(tally_line(state.outcome, is_open=is_open))
         self.outcome_frame.setVisible(not is_open)
         if not is_open:
-            word = outcome_word(state.outcome, state.motion.status)
-            self.outcome.setText(f"{word}. {state.outcome.explanation}")
+            self.outcome.setText(state.outcome.explanation)
             kind = "ok" if state.outcome.passed else "bad"
             self.outcome_frame.setStyleSheet(style.banner_css(kind))
 
