@@ -236,12 +236,13 @@ class Checklist:
 
     @property
     def summary(self) -> str:
-        """E.g. "6 of 9 met, 2 not met, 1 unknown (later version (OpenSSF badges))"."""
+        """E.g. "6 of 9 met, 2 not met, 1 unknown under the later version (OpenSSF badges)"."""
         if not self.checks:
             return f"No requirements for {self.stage.label}"
         parts = [f"{self.count(CheckStatus.MET)} of {len(self.checks)} met"]
         parts += [f"{self.count(s)} {s.value}" for s in (CheckStatus.UNMET, CheckStatus.UNKNOWN) if self.count(s)]
-        return f"{', '.join(parts)} ({self.version.label.lower()})"
+        label = self.version.label
+        return f"{', '.join(parts)} under the {label[:1].lower()}{label[1:]}"
 
 
 def _shown(spec: FactSpec, fact: Fact) -> str:
@@ -256,7 +257,7 @@ def check(requirement: Requirement, fact: Fact | None) -> Check:
     """Check one requirement against the latest fact recorded for it (None: not recorded)."""
     spec = FACT_BY_KEY[requirement.fact]
     if fact is None:
-        return Check(requirement, CheckStatus.UNKNOWN, f"unknown: {spec.label.lower()} not recorded yet")
+        return Check(requirement, CheckStatus.UNKNOWN, f"unknown: {spec.label} not recorded yet")
     if spec.kind is FactKind.COUNT:
         met = int(fact.value) >= int(requirement.least)
     elif spec.kind is FactKind.BADGE:

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from tac_desk.domain.enums import ProjectStage
 from tac_desk.domain.errors import Refused
 from tac_desk.domain.model import Project
+from tac_desk.services import lifecycle
 from tac_desk.services.common import clean_text
 from tac_desk.storage import repositories as repo
 from tac_desk.storage.tables import ProjectRow
@@ -48,4 +49,6 @@ def add_project(
     )
     session.add(row)
     session.flush()
-    return repo.project(session, row.id or 0)
+    project = repo.project(session, row.id or 0)
+    lifecycle.record_registration(session=session, project=project)
+    return project

@@ -13,6 +13,7 @@ from tac_desk.domain.errors import InvalidInput, Refused
 from tac_desk.domain.model import Ballot, Motion, RosterEntry
 from tac_desk.domain.rules import Outcome, evaluate
 from tac_desk.domain.voting import check_ballot, count, freeze_roster
+from tac_desk.services import lifecycle
 from tac_desk.services.common import clean_text
 from tac_desk.storage import journal
 from tac_desk.storage import repositories as repo
@@ -241,6 +242,7 @@ def close_vote(*, session: Session, motion_id: int, allow_no_quorum: bool = Fals
     row.close_entry_seq = entry.seq
     session.add(row)
     session.flush()
+    lifecycle.after_vote_closed(session=session, motion_id=motion_id)  # a stage request moves its project
     return outcome
 
 
