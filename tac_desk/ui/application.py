@@ -69,6 +69,6 @@ def run(*, record: Path | None, argv: list[str]) -> int:
     from tac_desk.ui.main_window import MainWindow
 
     window = MainWindow(QSettings())
-    window.start(record)
     window.show()
+    window.start(record, deferred=True)
     return app.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -49,20 +49,18 @@ class MainWindow(QMainWindow):
 
     # ----- construction -------------------------------------------------------------------------------------
     def _build_body(self) -> None:
-        from tac_desk.ui.views.registry import make_views
+        from tac_desk.ui.views.registry import VIEW_SPECS
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")
         self.nav.setFixedWidth(176)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(2)
-        self.stack = QStackedWidget()
-        for view in make_views(self.context):
-            self.views.append(view)
-            self.stack.addWidget(view)
-            item = QListWidgetItem(icons.standard(view.icon_name), view.title)
-            item.setSizeHint(QSize(170, 36))
+        for spec in VIEW_SPECS:
+            item = QListWidgetItem(icons.standard(spec.icon_name), spec.title)
+            item.setSizeHint(QSize(160, 36))
             self.nav.addItem(item)
+        self.stack = QStackedWidget()
         self.welcome = WelcomePanel()
         self.welcome.sig_create.connect(self.new_record)
         self.welcome.sig_demo.connect(self.open_demo)
@@ -77,6 +75,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+    def ensure_views(self) -> None:
+        """Build the views (and the export actions that sit on them) the first time they are needed."""
+        if self.views:
+            return
+        from tac_desk.ui.export_actions import install_export_actions
+        from tac_desk.ui.views.registry import make_views
+
+        for view in make_views(self.context):
+            self.views.append(view)
+            self.stack.addWidget(view)
+        install_export_actions(self)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New record…", self.new_record, QKeySequence.StandardKey.New)
@@ -89,13 +99,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = self.menuBar().addMenu("&View")
-        for number, view in enumerate(self.views, start=1):
-            self._action(view_menu, view.title, lambda n=number - 1: self.nav.setCurrentRow(n), f"Ctrl+{number}")
+        from tac_desk.ui.views.registry import VIEW_SPECS
+
+        for number, spec in enumerate(VIEW_SPECS, start=1):
+            self._action(
+                view_menu, spec.title, lambda _=False, n=number - 1: self.nav.setCurrentRow(n), f"Ctrl+{number}"
+            )
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", self.about)
-        from tac_desk.ui.export_actions import install_export_actions
-
-        install_export_actions(self)
 
     def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -106,8 +117,14 @@ class MainWindow(QMainWindow):
         return action
 
     # ----- records ------------------------------------------------------------------------------------------
-    def start(self, record: Path | None) -> None:
-        """Open ``record``, else the last record used, else the default record; else welcome."""
+    def start(self, record: Path | None, *, deferred: bool = False) -> None:
+        """Open ``record``, else the last record used, else the default record; else welcome.
+
+        With ``deferred`` the window paints first and the record opens on the next turn of the event loop.
+        """
+        if deferred:
+            QTimer.singleShot(0, lambda: self.start(record))
+            return
         candidates = [record] if record else []
         last = self.settings.value("records/last")
         if last:
@@ -123,6 +140,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, *, create: bool = False) -> bool:
         """Open a record, telling the user plainly when it cannot be opened."""
+        self.ensure_views()
         try:
             self.context.open_record(path, create=create)
         except TacError as error:

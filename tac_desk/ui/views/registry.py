@@ -1,25 +1,38 @@
-"""The views of the main window, in navigation order."""
+"""The views of the main window, in navigation order; modules are imported only when the views are built."""
 
 from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
 
 from tac_desk.ui.context import AppContext
 from tac_desk.ui.views.base import View
 
 
+@dataclass(frozen=True)
+class ViewSpec:
+    """Where a view lives and how the navigation names it."""
+
+    title: str
+    icon_name: str
+    module: str
+    class_name: str
+
+
+VIEW_SPECS: tuple[ViewSpec, ...] = (
+    ViewSpec("Meetings", "meetings", "tac_desk.ui.views.meetings_view", "MeetingsView"),
+    ViewSpec("Electronic votes", "electronic", "tac_desk.ui.views.electronic_view", "ElectronicVotesView"),
+    ViewSpec("Roster", "roster", "tac_desk.ui.views.roster_view", "RosterView"),
+    ViewSpec("Projects", "projects", "tac_desk.ui.views.projects_view", "ProjectsView"),
+    ViewSpec("Decisions", "decisions", "tac_desk.ui.views.decisions_view", "DecisionsView"),
+    ViewSpec("Action items", "actions", "tac_desk.ui.views.actions_view", "ActionsView"),
+)
+
+
 def make_views(context: AppContext) -> list[View]:
     """Build every view on the shared context."""
-    from tac_desk.ui.views.actions_view import ActionsView
-    from tac_desk.ui.views.decisions_view import DecisionsView
-    from tac_desk.ui.views.electronic_view import ElectronicVotesView
-    from tac_desk.ui.views.meetings_view import MeetingsView
-    from tac_desk.ui.views.projects_view import ProjectsView
-    from tac_desk.ui.views.roster_view import RosterView
-
-    return [
-        MeetingsView(context),
-        ElectronicVotesView(context),
-        RosterView(context),
-        ProjectsView(context),
-        DecisionsView(context),
-        ActionsView(context),
-    ]
+    views: list[View] = []
+    for spec in VIEW_SPECS:
+        cls = getattr(importlib.import_module(spec.module), spec.class_name)
+        views.append(cls(context))
+    return views
