@@ -170,12 +170,31 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_demo(self) -> None:
-        """Build (once) and open the demo record."""
-        from tac_desk.ui.dialogs.new_record import ensure_demo_record
+        """Build (once, off the GUI thread) and open the demo record."""
+        from tac_desk.ui.background import run_in_background
+        from tac_desk.ui.dialogs.new_record import build_demo_record, demo_record_path
 
-        path = ensure_demo_record(self)
-        if path is not None:
+        path = demo_record_path()
+        if path.exists():
             self.open_path(path)
+            return
+        self.statusBar().showMessage("Building the demo record…")
+        self.welcome.setEnabled(False)
+
+        def done(_: object) -> None:
+            self.welcome.setEnabled(True)
+            self.statusBar().clearMessage()
+            self.open_path(path)
+
+        def failed(error: BaseException) -> None:
+            self.welcome.setEnabled(True)
+            self.statusBar().clearMessage()
+            if isinstance(error, TacError):
+                messages.warn(self, "Demo record not built", str(error))
+            else:
+                messages.error_with_details(self, error)
+
+        run_in_background(lambda: build_demo_record(path), on_done=done, on_failed=failed)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

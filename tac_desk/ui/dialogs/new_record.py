@@ -86,21 +86,24 @@ def create_record(path: Path, *, name: str, timezone: str) -> None:
     database.dispose()
 
 
-def ensure_demo_record(parent: QWidget | None) -> Path | None:
-    """Build the demo record in the user-data folder (once) and return its path."""
-    path = data_dir() / "demo.tacdb"
-    if path.exists():
-        return path
+def demo_record_path() -> Path:
+    """Where the demo record is kept: demo.tacdb in the user-data folder."""
+    return data_dir() / "demo.tacdb"
+
+
+def build_demo_record(path: Path) -> Path:
+    """Build the demo record at ``path`` (a partial file is removed if anything fails)."""
+    from tac_desk.services.demo import build_demo
     from tac_desk.storage.database import open_database
 
+    database = open_database(path, create=True)
     try:
-        from tac_desk.services.demo import build_demo
-
-        database = open_database(path, create=True)
         with database.write() as session:
             build_demo(session=session)
+    except BaseException:
         database.dispose()
-    except TacError as error:
-        messages.warn(parent, "Demo record not built", str(error))
-        return None
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    database.dispose()
     return path
