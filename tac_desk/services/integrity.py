@@ -13,8 +13,9 @@ from tac_desk.storage import restore as restore_store
 from tac_desk.storage.backup import BackupInfo
 from tac_desk.storage.database import Database
 from tac_desk.storage.inspect import inspect_record
-from tac_desk.storage.integrity import Anchor, Report, verify_engine, verify_file
+from tac_desk.storage.integrity import verify_engine, verify_file
 from tac_desk.storage.restore import RestorePlan, RestoreResult
+from tac_desk.storage.verdict import Anchor, Report
 
 __all__ = [
     "Anchor",

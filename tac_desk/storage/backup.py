@@ -21,6 +21,7 @@ DAILY_DAYS, WEEKLY_WEEKS, MONTHLY_MONTHS = 14, 8, 12
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<kind>[a-z-]+)\.tacdb$")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 PARTIAL = ".partial"
+_PARTIAL_NAME = re.compile(r"^\..+\.(?P<pid>\d+)\.partial(-journal|-wal|-shm)?$")
 
 
 @dataclass(frozen=True)
@@ -130,15 +131,18 @@ def create_backup(record: Path, *, kind: str = "manual", folder: Path | None = N
 
 
 def sweep_partials(folder: Path) -> list[Path]:
-    """Remove temporary files of backups that were interrupted (their process is gone, or a day old)."""
+    """Remove what interrupted backups left (the temporary copy and its journal): their process is gone,
+    or they are a day old."""
     removed = []
-    for path in folder.glob(f".*{PARTIAL}"):
-        pid_text = path.name[: -len(PARTIAL)].rsplit(".", 1)[-1]
+    for path in folder.glob(f".*{PARTIAL}*"):
+        match = _PARTIAL_NAME.match(path.name)
+        if match is None:
+            continue
         try:
             old = datetime.now().timestamp() - path.stat().st_mtime > 86_400
         except OSError:
             continue
-        if old or (pid_text.isdigit() and not _pid_alive(int(pid_text))):
+        if old or not _pid_alive(int(match["pid"])):
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed.append(path)

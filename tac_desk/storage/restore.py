@@ -13,7 +13,8 @@ from tac_desk.domain.errors import RecordError
 from tac_desk.storage import journal
 from tac_desk.storage import lock as record_lock
 from tac_desk.storage.backup import checkpoint, copy_verified, fsync_folder
-from tac_desk.storage.integrity import Anchor, damage, entry_hashes, read_only, verify_file
+from tac_desk.storage.integrity import damage, entry_hashes, read_only, verify_file
+from tac_desk.storage.verdict import Anchor
 
 COMPANIONS = ("-wal", "-shm")
 

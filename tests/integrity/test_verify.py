@@ -20,7 +20,7 @@ from tac_desk.domain.chain import GENESIS, canonical_bytes, entry_hash
 from tac_desk.services import integrity
 from tac_desk.storage import journal
 from tac_desk.storage.database import open_database
-from tac_desk.storage.integrity import Anchor
+from tac_desk.storage.verdict import Anchor
 
 GOLDEN_HEAD = "bf3f0756831d2810c357a4054a0350972184a6d314ec807b1ffaeadced70af2b"
 GOLDEN_ENTRIES: list[tuple[str, dict[str, object]]] = [
