@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "tac_desk.cli.member",
     "tac_desk.cli.meeting",
     "tac_desk.cli.motion",
+    "tac_desk.cli.project",
     "tac_desk.cli.ballot",
     "tac_desk.cli.tally",
     "tac_desk.cli.action",

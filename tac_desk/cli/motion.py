@@ -27,6 +27,9 @@ def register(commands: Any) -> None:
         metavar="TYPE",
         help="decision type, e.g. meeting, two-thirds, electronic (default: meeting at a meeting, else electronic)",
     )
+    add.add_argument("--project", type=int, metavar="PROJECT_ID", help="the project whose stage the motion requests")
+    add.add_argument("--stage", metavar="STAGE", help="the stage requested: sandbox, incubation, graduated, emeritus")
+    add.add_argument("--override-reason", default="", metavar="TEXT", help="the chair's reason to override a cool-down")
     add.add_argument("text", metavar="TEXT", help="the motion's text")
     close = command(actions, "close", "close a vote and record its outcome", run_close, json_output=True)
     close.add_argument("motion_id", type=int, metavar="MOTION_ID")
@@ -50,6 +53,8 @@ def run_add(args: argparse.Namespace) -> int:
     closes = parse_day(args.closes)
     if closes is not None and not args.electronic:
         raise InvalidInput("--closes is for electronic votes; a vote at a meeting closes at the meeting")
+    if args.project is not None or args.stage is not None:
+        return _run_stage_request(args, closes)
     from tac_desk.services import votes  # after the checks: bad input fails fast
 
     with writing(args) as session:
@@ -57,6 +62,34 @@ def run_add(args: argparse.Namespace) -> int:
             session=session, text=args.text, decision_type=args.decision, meeting_id=args.meeting, closes_on=closes
         )
     emit(args, {"id": motion.id}, str(motion.id))
+    return 0
+
+
+def _run_stage_request(args: argparse.Namespace, closes: Any) -> int:
+    """Open a stage request's vote under the decision type its stage needs (the lifecycle's checks apply)."""
+    from tac_desk.domain.enums import ProjectStage
+    from tac_desk.domain.errors import InvalidInput
+    from tac_desk.services import lifecycle
+
+    if args.project is None or args.stage is None:
+        raise InvalidInput("a stage request needs both --project PROJECT_ID and --stage STAGE")
+    if args.decision is not None:
+        raise InvalidInput("a stage request's decision type follows its stage; leave out --decision")
+    try:
+        stage = ProjectStage(args.stage.strip().casefold())
+    except ValueError as error:
+        raise InvalidInput(f"unknown stage '{args.stage}' (sandbox, incubation, graduated, emeritus)") from error
+    with writing(args) as session:
+        request = lifecycle.request_stage(
+            session=session,
+            project_id=args.project,
+            stage=stage,
+            text=args.text,
+            meeting_id=args.meeting,
+            closes_on=closes,
+            override_reason=args.override_reason,
+        )
+    emit(args, {"id": request.motion_id, "request_id": request.id, "stage": stage.value}, str(request.motion_id))
     return 0
 
 

@@ -20,6 +20,17 @@ REVIEW_MONTHS = 12
 STAGE_LIMIT_MONTHS: dict[ProjectStage, int] = {Stage.SANDBOX: 12, Stage.INCUBATION: 18}
 NEXT_STAGE: dict[ProjectStage, ProjectStage] = {Stage.SANDBOX: Stage.INCUBATION, Stage.INCUBATION: Stage.GRADUATED}
 SOON_DAYS = 30
+REQUEST_LABEL: dict[ProjectStage, str] = {
+    Stage.SANDBOX: "Sandbox",
+    Stage.INCUBATION: "Incubation",
+    Stage.GRADUATED: "Graduation",
+    Stage.EMERITUS: "Emeritus",
+}
+
+
+def request_label(stage: ProjectStage) -> str:
+    """The name of a request for ``stage`` ("Graduation" for Graduated)."""
+    return REQUEST_LABEL.get(stage, stage.label)
 
 
 def add_months(day: date, months: int) -> date:

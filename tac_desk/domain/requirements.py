@@ -245,28 +245,32 @@ class Checklist:
         return f"{', '.join(parts)} under the {label[:1].lower()}{label[1:]}"
 
 
-def _shown(spec: FactSpec, fact: Fact) -> str:
+def _shown(spec: FactSpec, fact: Fact, requirement: Requirement, met: bool) -> str:
+    day = fact.as_of.isoformat()
     if spec.kind is FactKind.COUNT:
-        return f"{int(fact.value):,} recorded"
+        text = f"{int(fact.value):,} recorded on {day}"
+        return text if met else f"{text} (at least {int(requirement.least):,} needed)"
     if spec.kind is FactKind.BADGE:
-        return f"badge level '{fact.value}' recorded"
-    return f"'{fact.value}' recorded"
+        text = f"{fact.value} badge recorded on {day}"
+        return text if met else f"{text} ({requirement.least} needed)"
+    return f"{fact.value}, recorded on {day}"
 
 
 def check(requirement: Requirement, fact: Fact | None) -> Check:
     """Check one requirement against the latest fact recorded for it (None: not recorded)."""
     spec = FACT_BY_KEY[requirement.fact]
     if fact is None:
-        return Check(requirement, CheckStatus.UNKNOWN, f"unknown: {spec.label} not recorded yet")
+        return Check(requirement, CheckStatus.UNKNOWN, "not recorded yet")
     if spec.kind is FactKind.COUNT:
         met = int(fact.value) >= int(requirement.least)
     elif spec.kind is FactKind.BADGE:
         met = BADGE_LEVELS.index(fact.value) >= BADGE_LEVELS.index(requirement.least)
     else:
         met = fact.value == YES
-    status = CheckStatus.MET if met else CheckStatus.UNMET
     note = f"; {fact.note}" if fact.note else ""
-    return Check(requirement, status, f"{status.value}: {_shown(spec, fact)} as of {fact.as_of.isoformat()}{note}")
+    return Check(
+        requirement, CheckStatus.MET if met else CheckStatus.UNMET, _shown(spec, fact, requirement, met) + note
+    )
 
 
 def latest_facts(facts: Iterable[Fact], on: date) -> dict[str, Fact]:

@@ -9,12 +9,24 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session
 
-from tac_desk.domain.enums import ActionStatus, AgendaKind, Choice, MeetingStatus, Presence, SeatKind
+from tac_desk.domain.enums import ActionStatus, AgendaKind, Choice, MeetingStatus, Presence, ProjectStage, SeatKind
 from tac_desk.domain.model import Meeting
 from tac_desk.domain.roll import RollCall
-from tac_desk.services import actions, agenda, attendance, meetings, setup, votes
-from tac_desk.services.demo_people import OBSERVERS, Cast, add_cast
-from tac_desk.services.demo_script import DISCUSSIONS, ELECTRONIC, MEETINGS, TASKS, UPDATES, ElectronicSpec, Plan, Topic
+from tac_desk.services import actions, agenda, attendance, lifecycle, meetings, roster, setup, votes
+from tac_desk.services.demo_people import GRADUATE, OBSERVERS, Cast, add_cast
+from tac_desk.services.demo_script import (
+    BOARD,
+    DISCUSSIONS,
+    ELECTRONIC,
+    FACTS,
+    MEETINGS,
+    REVIEWS,
+    TASKS,
+    UPDATES,
+    ElectronicSpec,
+    Plan,
+    Topic,
+)
 from tac_desk.storage import journal
 from tac_desk.storage import repositories as repo
 
@@ -36,6 +48,14 @@ ABSENT = Presence.ABSENT
 UPCOMING = {
     date(2026, 12, 10): (
         Topic("Annual review: Orchid ML", AgendaKind.PRESENTATION, 20, "priya", project="orchid"),
+        Topic(
+            "Project presentation: Marigold (Sandbox proposal)",
+            AgendaKind.PRESENTATION,
+            20,
+            "amara",
+            project="marigold",
+            stage=ProjectStage.SANDBOX,
+        ),
         Topic("TAC chair election for 2027: nominations", AgendaKind.DISCUSSION, 10, "david"),
     ),
     date(2027, 1, 7): (Topic("TAC chair election for 2027", AgendaKind.DECISION, 15, "david"),),
@@ -73,6 +93,8 @@ def build_demo(*, session: Session) -> None:
             events.append((meeting.starts_at, _bind_meeting(demo, meeting)))
     for spec in ELECTRONIC:
         events.extend(_electronic_events(demo, spec))
+    for key, day, note in BOARD:
+        events.append((datetime.combine(day, time(15, 0), tzinfo=UTC), _bind_board(demo, key, day, note)))
     for moment, step in sorted(events, key=lambda event: event[0]):
         with journal.fixed_clock(moment):
             step()
@@ -98,10 +120,30 @@ def _bind_meeting(demo: _Demo, meeting: Meeting) -> Callable[[], None]:
     return lambda: _hold_meeting(demo, meeting)
 
 
+def _bind_board(demo: _Demo, key: str, day: date, note: str) -> Callable[[], None]:
+    def approve() -> None:
+        project_id = demo.cast.projects[key]
+        lifecycle.approve_board(session=demo.session, project_id=project_id, on=day, note=note)
+        if key == GRADUATE[0]:
+            seat = next(s for s in repo.seats(demo.session) if s.project_id == project_id)
+            roster.update_seat(session=demo.session, seat_id=seat.id, alternate_id=demo.cast.people[GRADUATE[1]])
+            demo.cast.seats[key] = seat.id
+
+    return approve
+
+
+def _record_facts(demo: _Demo, day: date) -> None:
+    for key, fact, value, note in FACTS.get(day, ()):
+        lifecycle.record_fact(
+            session=demo.session, project_id=demo.cast.projects[key], key=fact, value=value, as_of=day, note=note
+        )
+
+
 def _hold_meeting(demo: _Demo, meeting: Meeting) -> None:
     """Roll call, agenda with notes, votes and action items of one past meeting."""
     day = meeting.starts_at.date()
     plan = MEETINGS.get(day, Plan())
+    _record_facts(demo, day)
     topics = (*plan.topics, _filler(demo))
     roll = _take_roll(demo, meeting, _plan_roll(demo, meeting, plan, topics), topics)
     chair = next((e.attendee.id for e in roll.entries if e.seat.kind is SeatKind.CHAIR and e.attendee), None)
@@ -119,6 +161,11 @@ def _hold_meeting(demo: _Demo, meeting: Meeting) -> None:
         item_id = _item(demo, meeting.id, topic)
         if topic.vote is not None:
             _vote_at_meeting(demo, meeting, roll, topic, item_id)
+        if topic.project is not None and REVIEWS.get(day) == topic.project:
+            project_id = demo.cast.projects[topic.project]
+            lifecycle.record_review(
+                session=demo.session, project_id=project_id, meeting_id=meeting.id, notes=topic.notes
+            )
     demo.unapproved.append(day)
     _take_actions(demo, meeting, plan)
 
@@ -203,15 +250,23 @@ def _vote_at_meeting(demo: _Demo, meeting: Meeting, roll: RollCall, topic: Topic
     """Open the topic's motion, let every present seat vote as scripted, close it and note the outcome."""
     assert topic.vote is not None
     spec, session = topic.vote, demo.session
-    motion = votes.open_motion(
-        session=session,
-        text=spec.text,
-        decision_type=spec.decision_type,
-        meeting_id=meeting.id,
-        agenda_item_id=item_id,
-        project_id=demo.cast.projects[topic.project] if topic.project else None,
-        requested_stage=topic.stage,
-    )
+    if topic.project is not None and topic.stage is not None:  # a stage request: its stage sets the decision type
+        motion_id = lifecycle.request_stage(
+            session=session,
+            project_id=demo.cast.projects[topic.project],
+            stage=topic.stage,
+            text=spec.text,
+            meeting_id=meeting.id,
+            agenda_item_id=item_id,
+        ).motion_id
+    else:
+        motion_id = votes.open_motion(
+            session=session,
+            text=spec.text,
+            decision_type=spec.decision_type,
+            meeting_id=meeting.id,
+            agenda_item_id=item_id,
+        ).id
     recused = {demo.cast.seats[key] for key in spec.recused}
     voters = [e.seat.id for e in roll.entries if e.presence.is_present and e.seat.id not in recused]
     demo.rng.shuffle(voters)
@@ -222,9 +277,9 @@ def _vote_at_meeting(demo: _Demo, meeting: Meeting, roll: RollCall, topic: Topic
     for entry in roll.entries:
         if entry.seat.id in choices:
             votes.cast_ballot(
-                session=session, motion_id=motion.id, seat_id=entry.seat.id, choice=choices[entry.seat.id]
+                session=session, motion_id=motion_id, seat_id=entry.seat.id, choice=choices[entry.seat.id]
             )
-    outcome = votes.close_vote(session=session, motion_id=motion.id, allow_no_quorum=True)
+    outcome = votes.close_vote(session=session, motion_id=motion_id, allow_no_quorum=True)
     agenda.set_notes(session=session, item_id=item_id, notes=f"{topic.notes}\n{outcome.explanation}".strip())
 
 
@@ -234,14 +289,22 @@ def _electronic_events(demo: _Demo, spec: ElectronicSpec) -> list[tuple[datetime
     state: dict[str, int] = {}
 
     def open_vote() -> None:
+        if spec.project is not None and spec.stage is not None:
+            state["motion"] = lifecycle.request_stage(
+                session=demo.session,
+                project_id=demo.cast.projects[spec.project],
+                stage=spec.stage,
+                text=spec.text,
+                closes_on=spec.closes_on,
+                opened_on=spec.opened_on,
+            ).motion_id
+            return
         state["motion"] = votes.open_motion(
             session=demo.session,
             text=spec.text,
             decision_type="electronic",
             closes_on=spec.closes_on,
             opened_on=spec.opened_on,
-            project_id=demo.cast.projects[spec.project] if spec.project else None,
-            requested_stage=spec.stage,
         ).id
 
     def ballot(seat_key: str, choice: Choice, by_alternate: bool) -> Callable[[], None]:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlmodel import Session
 
 from tac_desk.domain.enums import ProjectStage, SeatKind
-from tac_desk.services import projects, roster
+from tac_desk.services import lifecycle, projects, roster
 
 
 @dataclass(frozen=True)
@@ -95,19 +95,23 @@ SEATS: tuple[SeatSpec, ...] = (
     SeatSpec("hanbit", SeatKind.PREMIER, "Hanbit Semiconductor", "minjun", "seoyeon"),
     SeatSpec("orchid", SeatKind.PROJECT, "Orchid ML", "priya", "arjun", project="orchid"),
     SeatSpec("ferrofluid", SeatKind.PROJECT, "Ferrofluid", "dmitri", project="ferrofluid"),
-    SeatSpec("tessellate", SeatKind.PROJECT, "Tessellate", "min", "jing", date(2026, 6, 25), project="tessellate"),
 )
+GRADUATE = ("tessellate", "jing")  # the project graduating during the year (its seat comes from it) and its alternate
 
+# Each project's stage when the record starts; the year's votes move Tessellate, Quillmap, Lanternfish and Driftwood.
 PROJECTS: tuple[ProjectSpec, ...] = (
     ProjectSpec("orchid", "Orchid ML", ProjectStage.GRADUATED, date(2024, 3, 14), "priya", "bohemia"),
     ProjectSpec("ferrofluid", "Ferrofluid", ProjectStage.GRADUATED, date(2025, 2, 20), "dmitri", "aegean"),
-    ProjectSpec("tessellate", "Tessellate", ProjectStage.GRADUATED, date(2026, 6, 25), "min", "huaxin"),
-    ProjectSpec("quillmap", "Quillmap", ProjectStage.INCUBATION, date(2026, 10, 29), "ana", "iberia"),
+    ProjectSpec("tessellate", "Tessellate", ProjectStage.INCUBATION, date(2025, 4, 10), "min", "huaxin"),
+    ProjectSpec("quillmap", "Quillmap", ProjectStage.SANDBOX, date(2025, 6, 12), "ana", "iberia"),
     ProjectSpec("hearthstone", "Hearthstone", ProjectStage.INCUBATION, date(2024, 5, 2), "ahmed", "aegean"),
-    ProjectSpec("lanternfish", "Lanternfish", ProjectStage.SANDBOX, date(2026, 3, 5), "kenji", "sakura"),
-    ProjectSpec("driftwood", "Driftwood", ProjectStage.SANDBOX, date(2026, 2, 6), "ingrid", "vistula"),
+    ProjectSpec("lanternfish", "Lanternfish", ProjectStage.PROPOSED, date(2025, 11, 20), "kenji", "sakura"),
+    ProjectSpec("driftwood", "Driftwood", ProjectStage.PROPOSED, date(2025, 11, 6), "ingrid", "vistula"),
     ProjectSpec("paperkite", "Paperkite", ProjectStage.EMERITUS, date(2025, 9, 18), None, "mekong"),
+    ProjectSpec("marigold", "Marigold", ProjectStage.PROPOSED, date(2026, 11, 5), "amara", "hanbit"),
 )
+# Yearly reviews held before the record starts (project key, day).
+EARLIER_REVIEWS: tuple[tuple[str, date], ...] = (("orchid", date(2025, 3, 13)), ("ferrofluid", date(2025, 2, 20)))
 
 OBSERVERS: tuple[str, ...] = ("david", "rachel", "amara", "olena")
 
@@ -152,6 +156,8 @@ def add_cast(session: Session) -> Cast:
     for spec in specs.values():
         if spec.project is not None:
             seats[spec.key] = _add_seat(session, spec, people, found[spec.project])
+    for key, day in EARLIER_REVIEWS:
+        lifecycle.record_review(session=session, project_id=found[key], on=day, notes="Reviewed before this record.")
     return Cast(people=people, seats=seats, projects=found)
 
 

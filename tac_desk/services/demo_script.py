@@ -103,6 +103,18 @@ MEETINGS: dict[date, Plan] = {
             ),
         ),
     ),
+    date(2026, 2, 5): Plan(
+        (
+            Topic(
+                "Annual review: Ferrofluid",
+                P,
+                20,
+                "dmitri",
+                "Healthy: three releases, audit under way, new maintainers from two member companies.",
+                "ferrofluid",
+            ),
+        ),
+    ),
     date(2026, 2, 19): Plan(
         (
             Topic(
@@ -179,7 +191,7 @@ MEETINGS: dict[date, Plan] = {
                 D,
                 15,
                 "wang",
-                "Governing Board to vote on 24 June; the TAC seat starts on 25 June once approved.",
+                "Governing Board to vote on 24 June; the TAC seat starts once the Board approves.",
                 "tessellate",
                 Stage.GRADUATED,
                 VoteSpec(
@@ -384,3 +396,44 @@ TASKS: tuple[tuple[str, str], ...] = (
     ("david", "Update the project lifecycle page on the wiki"),
     ("sarah", "Prepare the TAC report for the Governing Board"),
 )
+
+_SANDBOX_FACTS = (("mission", "yes"), ("licence", "yes"), ("sponsor", "yes"), ("governance", "yes"), ("charter", "yes"))
+
+# Facts the chair recorded at the meeting of each day: (project key, fact key, value, note).
+FACTS: dict[date, tuple[tuple[str, str, str, str], ...]] = {
+    date(2026, 1, 8): tuple(("driftwood", key, value, "") for key, value in _SANDBOX_FACTS),
+    date(2026, 2, 19): (
+        *(("lanternfish", key, value, "") for key, value in _SANDBOX_FACTS[:4]),
+        ("lanternfish", "charter", "no", "Contribution agreement waits for the trademark review."),
+        ("lanternfish", "stars", "180", ""),
+    ),
+    date(2026, 3, 5): (("lanternfish", "charter", "yes", "Signed on 2 March."),),
+    date(2026, 4, 2): (
+        *(("quillmap", key, value, "") for key, value in _SANDBOX_FACTS),
+        ("quillmap", "organizations", "2", "Quillmap Labs and Iberia Intelligence."),
+        ("quillmap", "stars", "640", ""),
+        ("quillmap", "badge", "passing", "Silver in progress."),
+        ("quillmap", "tsc", "yes", ""),
+    ),
+    date(2026, 5, 14): (
+        *(("tessellate", key, value, "") for key, value in _SANDBOX_FACTS),
+        ("tessellate", "organizations", "5", ""),
+        ("tessellate", "stars", "2300", ""),
+        ("tessellate", "badge", "gold", ""),
+        ("tessellate", "tsc", "yes", ""),
+        ("tessellate", "commit_flow", "yes", "About 90 merged pull requests a month."),
+        ("tessellate", "collaboration", "yes", "Model cards shared with Orchid ML."),
+        ("tessellate", "lead", "yes", "张敏"),
+    ),
+    date(2026, 9, 3): (("hearthstone", "commit_flow", "no", "Commits down 70% in 12 months."),),
+    date(2026, 10, 1): (
+        ("quillmap", "organizations", "4", "Two more member companies contribute."),
+        ("quillmap", "badge", "silver", ""),
+    ),
+}
+
+# Yearly reviews held at the meeting of each day (the project key); the agenda item's notes are the review's.
+REVIEWS: dict[date, str] = {date(2026, 2, 5): "ferrofluid", date(2026, 9, 3): "hearthstone"}
+
+# The Governing Board's approvals: (project key, day, note).
+BOARD: tuple[tuple[str, date, str], ...] = (("tessellate", date(2026, 6, 24), "Governing Board resolution 2026-14"),)

@@ -145,7 +145,7 @@ def history(requests: list[StageRequest], changes: list[StageChange], reviews: l
             )
         )
     for r in requests:
-        words = f"{r.stage.label} requested (motion {r.motion_id}: {r.motion_text})"
+        words = f"{rules.request_label(r.stage)} requested (motion {r.motion_id}: {r.motion_text})"
         if r.overridden_until is not None:
             words += f"; the chair set aside the cool-down until {r.overridden_until}: {r.override_reason}"
         entries.append((r.requested_on, 0, HistoryEntry(r.requested_on, "request", words, r.motion_id)))
@@ -153,13 +153,15 @@ def history(requests: list[StageRequest], changes: list[StageChange], reviews: l
             verdict = {RequestStatus.NOT_DECIDED: "not decided", RequestStatus.REJECTED: "rejected"}.get(
                 r.status, "adopted"
             )
-            words = f"TAC vote on {r.stage.label}: {verdict}. {r.result_words}".strip()
+            words = f"TAC vote on {rules.request_label(r.stage)}: {verdict}. {r.result_words}".strip()
             if r.status is RequestStatus.REJECTED and r.cool_down_until:
                 words += f" A new request is possible from {r.cool_down_until}."
             entries.append((r.decided_on, 1, HistoryEntry(r.decided_on, "vote", words, r.motion_id)))
         if r.board_decided_on is not None:
             verdict = "declined" if r.status is RequestStatus.BOARD_DECLINED else "approved"
-            words = f"Governing Board {verdict} {r.stage.label}" + (f": {r.board_note}" if r.board_note else "")
+            words = f"Governing Board {verdict} {rules.request_label(r.stage)}" + (
+                f": {r.board_note}" if r.board_note else ""
+            )
             if r.status is RequestStatus.BOARD_DECLINED and r.cool_down_until:
                 words += f". A new request is possible from {r.cool_down_until}."
             entries.append((r.board_decided_on, 2, HistoryEntry(r.board_decided_on, "board", words, r.motion_id)))

@@ -109,6 +109,6 @@ def test_history_tells_requests_votes_board_and_moves_in_order(memory_db: Databa
         ("2026-09-30", "stage"),
     ]
     assert "rejected" in page.history[2].words and "possible from 2026-09-05" in page.history[2].words
-    assert page.history[5].words == "Governing Board approved Graduated: GB"
+    assert page.history[5].words == "Governing Board approved Graduation: GB"
     assert page.history[6].words.startswith("Moved from Incubation to Graduated; TAC seat")
     assert page.checklist is None and page.awaiting_board == ()

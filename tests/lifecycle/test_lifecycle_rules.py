@@ -194,7 +194,7 @@ def test_graduation_under_each_version() -> None:
     unknown = {c.requirement.fact for c in later.checks if c.status is CheckStatus.UNKNOWN}
     assert unmet == {"organizations"} and unknown == {"commit_flow", "collaboration", "lead"}
     words = next(c.words for c in later.checks if c.requirement.fact == "organizations")
-    assert words == "not met: 3 recorded as of 2021-01-01"
+    assert words == "3 recorded on 2021-01-01 (at least 5 needed)"
     assert len([c for c in later.checks if c.requirement.fact == "stars"]) == 1  # the stricter one replaces
 
 
@@ -205,7 +205,7 @@ def test_facts_known_on_the_day_count_and_the_latest_wins() -> None:
         Fact("stars", "900", date(2026, 12, 1)),
     ]
     stars = next(c for c in evaluate(INC, facts, date(2026, 7, 1)).checks if c.requirement.fact == "stars")
-    assert stars.status is CheckStatus.MET and stars.words == "met: 700 recorded as of 2026-06-01; from the GitHub page"
+    assert stars.status is CheckStatus.MET and stars.words == "700 recorded on 2026-06-01; from the GitHub page"
     early = next(c for c in evaluate(INC, facts, date(2026, 2, 1)).checks if c.requirement.fact == "stars")
     assert early.status is CheckStatus.UNMET
     assert evaluate(INC, facts, date(2025, 1, 1)).count(CheckStatus.UNKNOWN) == 9
