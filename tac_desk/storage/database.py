@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 from sqlmodel import Session, create_engine
 
 from tac_desk.domain.errors import RecordError, Refused
@@ -246,7 +246,8 @@ def _refuse_damaged(path: Path) -> None:
 def _open_read_only(path: Path) -> Database:
     from tac_desk.storage.integrity import connect_read_only
 
-    engine = create_engine("sqlite://", creator=lambda: connect_read_only(path), poolclass=StaticPool)
+    # one connection per thread: the window reads while a background check reads too
+    engine = create_engine("sqlite://", creator=lambda: connect_read_only(path), poolclass=SingletonThreadPool)
     return Database(engine, path, read_only=True)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,12 +68,22 @@ class MainWindow(QMainWindow):
         self.welcome.sig_open.connect(self.open_record_dialog)
         self.stack.addWidget(self.welcome)
         self.nav.currentRowChanged.connect(self.show_view)
+        from tac_desk.ui.record_health import HealthBanner, restore_backup
+
+        self.health_banner = HealthBanner()
+        self.health_banner.sig_restore.connect(lambda: restore_backup(self))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.health_banner)
+        right_layout.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(right, 1)
         self.setCentralWidget(central)
 
     def ensure_views(self) -> None:
@@ -96,6 +107,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Explore the &demo record", self.open_demo)
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("&Export")
+        file_menu.addSeparator()
+        from tac_desk.ui import record_health
+
+        self._action(file_menu, "&Verify record", lambda: record_health.verify_now(self))
+        self._action(file_menu, "&Back up now", lambda: record_health.backup_now(self))
+        self._action(file_menu, "Re&store a backup…", lambda: record_health.restore_backup(self))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = self.menuBar().addMenu("&View")
@@ -205,6 +222,9 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No recent records").setEnabled(False)
 
     def _on_record_opened(self) -> None:
+        from tac_desk.ui.record_health import check_on_open
+
+        check_on_open(self)
         self.nav.setEnabled(True)
         self.setWindowTitle(f"{APP_NAME} — {self.context.body_name or self.context.path}")
         for view in self.views:
