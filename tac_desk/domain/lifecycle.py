@@ -63,6 +63,13 @@ def check_move(current: ProjectStage, requested: ProjectStage) -> None:
     raise Refused(f"a {current.label} project may request {' or '.join([*allowed, 'Emeritus'])}, not {requested.label}")
 
 
+_VOTE_WORDS = {
+    "meeting": "a majority vote at a meeting",
+    "electronic": "an electronic majority vote",
+    "two-thirds": "two-thirds of the TAC",
+}
+
+
 @dataclass(frozen=True)
 class StageVote:
     """How a stage request is decided: the TAC's decision type, then whether the Governing Board must approve."""
@@ -75,7 +82,7 @@ class StageVote:
     @property
     def words(self) -> str:
         """E.g. "two-thirds of the TAC, then the Governing Board's approval"."""
-        tac = "two-thirds of the TAC" if self.decision_type == "two-thirds" else f"a '{self.decision_type}' vote"
+        tac = _VOTE_WORDS.get(self.decision_type, f"a '{self.decision_type}' vote")
         board = ", then the Governing Board's approval" if self.board_approval else ""
         wait = f", at least {self.discussion_days} days after it was first presented" if self.discussion_days else ""
         return f"{tac}{board}{wait}"

@@ -1,4 +1,4 @@
-"""The Projects view: the register as a plain list, and the add-project dialog."""
+"""The Projects view: the register with the selected project's page, and the add-project dialog."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ def test_the_register_lists_stage_sponsor_and_lead(
     qtmodeltester.check(view.proxy)
     assert table_texts(view.proxy, 0) == ["Angel", "Milvus"]
     assert table_texts(view.proxy, 1) == ["Incubation", "Graduated"]
-    assert table_texts(view.proxy, 3) == ["Huawei", "—"]
-    assert table_texts(view.proxy, 4) == ["Jo Park", "—"]
+    assert table_texts(view.proxy, 5) == ["Jo Park", "—"]
+    assert view.page.title.text() == "Angel" and "sponsor: Huawei" in view.page.meta.text()
     assert view.header.subtitle.text() == "2 projects · 1 incubation · 1 graduated"
     assert plain_labels_only(view)
     view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
@@ -70,7 +70,8 @@ def test_add_a_project(qtbot: Any, record: tuple[AppContext, Sample], told: list
     assert (project.sponsor_seat_id, project.lead_id) == (sample.seats["Orange"], sample.people["<b>Bob</b>"])
     assert project.repository_url == "https://github.com/example/bold"
     row = table_texts(view.proxy, 0).index("<b>Bold</b> 数据")
-    assert table_texts(view.proxy, 3)[row] == "Orange" and table_texts(view.proxy, 4)[row] == "<b>Bob</b>"
+    assert view.select_project(dialog.result_id)
+    assert table_texts(view.proxy, 5)[row] == "<b>Bob</b>" and "sponsor: Orange" in view.page.meta.text()
     assert told == []
 
 
