@@ -1,0 +1,1 @@
+"""Benchmarks of TAC Desk against its performance budgets (``python -m benchmarks``, ``make bench``)."""

@@ -1,0 +1,1 @@
+"""Scripts the benchmarks run in fresh processes (``python -m benchmarks.probes.NAME``)."""
