@@ -49,6 +49,17 @@ def _each(steps: list[tuple[str, Callable[[], list[Measured]]]]) -> list[Measure
     return found
 
 
+def _slow_first_paint(measured: list[Measured], setup: Setup) -> str:
+    """When first paint misses its goal: the costliest imports before the first paint (python -X importtime)."""
+    from benchmarks.importtime import before_first_paint, summary
+    from benchmarks.report import verdict
+
+    if not any(m.key == "first_paint_ratio" and verdict(m) == "MISS" for m in measured):
+        return ""
+    found = before_first_paint(setup.working_copy("gui"), setup.sandbox)
+    return summary(found) if found else "python -X importtime found no first paint"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; exit 0 when every figure was measured (goals missed or not), 1 otherwise."""
     args = parse(argv)
@@ -75,10 +86,14 @@ def main(argv: list[str] | None = None) -> int:
                 ("verify", lambda: [measures.verify(setup)]),
             ]
         )
+        imports = _slow_first_paint(measured, setup)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print()
     print(table(measured))
+    if imports:
+        print()
+        print(imports)
     written = write_json(args.out, measured)
     details = cache_root() / ("details-quick.json" if args.quick else "details.json")
     details.write_text(
