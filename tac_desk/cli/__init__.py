@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "tac_desk.cli.tally",
     "tac_desk.cli.action",
     "tac_desk.cli.export",
+    "tac_desk.cli.minutes",
     "tac_desk.cli.integrity",
 )
 

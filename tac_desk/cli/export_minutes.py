@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tac_desk.cli.common import command, emit, reading
+from tac_desk.cli.common import command, emit, opened, reading
 from tac_desk.domain.errors import InvalidInput
 
 FORMATS = ("pdf", "md")
@@ -48,17 +48,38 @@ def run(args: argparse.Namespace) -> int:
 
         data = render_minutes_pdf(record, page_size=args.page_size)
     target = write_atomically(Path(args.output), data)
+    digest = hashlib.sha256(data).hexdigest()
+    entry = log_export(args, record, kind, digest)
     info = {
         "path": str(target),
         "format": kind,
         "meeting_id": record.meeting_id,
         "bytes": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
+        "sha256": digest,
+        "export_entry": entry,
         "head_seq": record.head_seq,
         "head_hash": record.head_hash,
     }
     emit(args, info, f"Minutes of meeting {record.meeting_id} written to {target} ({len(data)} bytes)")
     return 0
+
+
+def log_export(args: argparse.Namespace, record: Any, kind: str, digest: str) -> int | None:
+    """Record the export in the journal (file hash and the digest printed in it); None on a read-only record."""
+    from tac_desk.services.minutes_log import record_export
+
+    with opened(args) as database:
+        if database.read_only:
+            return None
+        with database.write() as session:
+            return record_export(
+                session=session,
+                meeting_id=record.meeting_id,
+                file_format=kind,
+                sha256=digest,
+                head_seq=record.head_seq,
+                head_hash=record.head_hash,
+            )
 
 
 def write_atomically(path: Path, data: bytes) -> Path:

@@ -172,13 +172,13 @@ class MinutesRecord:
 CHOICE_WORDS = {Choice.YES: "Yes", Choice.NO: "No", Choice.ABSTAIN: "Abstain", Choice.RECUSED: "Recused"}
 
 
-def minutes_record(*, session: Session, meeting_id: int, status: MinutesStatus = MinutesStatus.DRAFT) -> MinutesRecord:
+def minutes_record(*, session: Session, meeting_id: int, status: MinutesStatus | None = None) -> MinutesRecord:
     """Assemble the minutes of one meeting as it stands in the record.
 
     Args:
         session: an open read (or write) session.
         meeting_id: the meeting.
-        status: draft (the default) or approved.
+        status: draft or approved; by default, approved once the record holds the minutes' approval.
 
     Raises:
         NotFound: when there is no such meeting.
@@ -187,6 +187,11 @@ def minutes_record(*, session: Session, meeting_id: int, status: MinutesStatus =
     meeting = repo.meeting(session, meeting_id)
     if meeting.status == MeetingStatus.CANCELLED:
         raise Refused(f"meeting {meeting_id} was cancelled; it has no minutes")
+    if status is None:
+        from tac_desk.services.minutes_log import approval
+
+        approved = approval(session=session, meeting_id=meeting_id) is not None
+        status = MinutesStatus.APPROVED if approved else MinutesStatus.DRAFT
     body = repo.body(session)
     people = repo.people_by_id(session)
     day = meeting.starts_at.date()
@@ -219,7 +224,7 @@ def minutes_record(*, session: Session, meeting_id: int, status: MinutesStatus =
         for a in sorted(repo.action_items(session, meeting_id=meeting_id), key=lambda a: a.id)
     )
     following = meeting_service.next_meeting(session=session, after=meeting.starts_at)
-    head = journal.head(session)
+    head = journal.head(session, ignoring=("minutes_exported",))  # re-exports of the same record are identical
     return MinutesRecord(
         body=body.name,
         meeting_id=meeting.id,

@@ -60,9 +60,12 @@ def utc_now() -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def head(session: Session) -> JournalRow | None:
-    """The last journal entry, if any."""
-    return session.exec(select(JournalRow).order_by(col(JournalRow.seq).desc()).limit(1)).first()
+def head(session: Session, *, ignoring: tuple[str, ...] = ()) -> JournalRow | None:
+    """The last journal entry, if any (skipping entries of the kinds in ``ignoring``)."""
+    query = select(JournalRow)
+    if ignoring:
+        query = query.where(col(JournalRow.kind).not_in(ignoring))
+    return session.exec(query.order_by(col(JournalRow.seq).desc()).limit(1)).first()
 
 
 def append(session: Session, kind: str, payload: Mapping[str, object]) -> JournalRow:

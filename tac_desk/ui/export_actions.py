@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,7 +87,9 @@ class Exporter:
         self.last_path = path
         return path
 
-    def _render_then_save(self, render: Callable[[Any], bytes], path: Path) -> None:
+    def _render_then_save(
+        self, render: Callable[[Any], bytes], path: Path, after: Callable[[bytes], None] | None = None
+    ) -> None:
         database = self.context.database
         if database is None:
             return
@@ -96,15 +99,17 @@ class Exporter:
             with database.read() as session:
                 return render(session)
 
-        run_in_background(work, on_done=lambda data: self._save(path, data), on_failed=self._failed)
+        run_in_background(work, on_done=lambda data: self._save(path, data, after), on_failed=self._failed)
 
-    def _save(self, path: Path, data: bytes) -> None:
+    def _save(self, path: Path, data: bytes, after: Callable[[bytes], None] | None = None) -> None:
         try:
             write_file_atomically(path, data)
         except TacError as error:
             messages.warn(self.window, "Not exported", str(error))
             self.window.statusBar().clearMessage()
             return
+        if after is not None:
+            after(data)
         self.window.statusBar().showMessage(f"Saved {path} ({len(data):,} bytes)", 8000)
 
     def _failed(self, error: BaseException) -> None:
@@ -120,8 +125,38 @@ class Exporter:
         if meeting_id is None:
             return
         path = self._ask_path(f"{self.context.body_name} minutes {self._meeting_label(meeting_id)}", kind)
-        if path is not None:
-            self._render_then_save(lambda session: render_minutes(session, meeting_id, kind), path)
+        if path is None:
+            return
+        printed: dict[str, int | str] = {}
+
+        def render(session: Any) -> bytes:
+            from tac_desk.exports.minutes_md import render_minutes_markdown
+            from tac_desk.exports.minutes_pdf import render_minutes_pdf
+            from tac_desk.services.minutes import minutes_record
+
+            record = minutes_record(session=session, meeting_id=meeting_id)
+            printed["seq"], printed["hash"] = record.head_seq, record.head_hash
+            return render_minutes_markdown(record) if kind == "md" else render_minutes_pdf(record)
+
+        def log(data: bytes) -> None:
+            from tac_desk.services.minutes_log import record_export
+
+            if self.context.read_only:
+                return
+            digest = hashlib.sha256(data).hexdigest()
+            self.context.write(
+                lambda s: record_export(
+                    session=s,
+                    meeting_id=meeting_id,
+                    file_format=kind,
+                    sha256=digest,
+                    head_seq=int(printed["seq"]),
+                    head_hash=str(printed["hash"]),
+                ),
+                parent=self.window,
+            )
+
+        self._render_then_save(render, path, log)
 
     def preview(self) -> None:
         """Show the selected meeting's minutes as Markdown text, with save buttons."""

@@ -62,6 +62,7 @@ class MeetingConsole(QWidget):
         self.header.sig_move.connect(self.move_meeting)
         self.header.sig_cancel.connect(self.cancel_meeting)
         self.header.sig_restore.connect(self.restore_meeting)
+        self.header.sig_approve.connect(self.approve_minutes)
         self.roll.sig_presence.connect(self.set_presence)
         self.roll.sig_add_observer.connect(self.add_observer)
         self.roll.sig_remove_observer.connect(self.remove_observer)
@@ -114,7 +115,7 @@ class MeetingConsole(QWidget):
         self.motion_id = data.vote.motion.id if data.vote else None
         cancelled = data.meeting.status is MeetingStatus.CANCELLED
         editable = not cancelled and not self.context.read_only
-        self.header.show_meeting(data.meeting, datetime.now(UTC))
+        self.header.show_meeting(data.meeting, datetime.now(UTC), minutes_approved=data.minutes_approved)
         not_taken = data.meeting.status is MeetingStatus.SCHEDULED and data.roll.present == 0
         self.banner.show_roll(data.roll, cancelled=cancelled, not_taken=not_taken)
         self.roll.show_roll(data.roll, editable=editable)
@@ -168,6 +169,20 @@ class MeetingConsole(QWidget):
         if self.meeting_id is not None:
             meeting_id = self.meeting_id
             self._write(lambda s: meetings.restore_meeting(session=s, meeting_id=meeting_id))
+
+    def approve_minutes(self) -> None:
+        """Record that this meeting's minutes were approved."""
+        from tac_desk.services.minutes_log import approve_minutes
+
+        if self.meeting_id is not None and messages.confirm(
+            self,
+            "Approve minutes",
+            "Record that the committee approved these minutes? The minutes then print "
+            "“Approved”; the approval is part of the record.",
+            action="Approve",
+        ):
+            meeting_id = self.meeting_id
+            self._write(lambda s: approve_minutes(session=s, meeting_id=meeting_id))
 
     # ----- roll call ----------------------------------------------------------------------------------------
     def set_presence(self, seat_id: int, presence: Presence) -> None:

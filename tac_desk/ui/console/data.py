@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tac_desk.domain.enums import MotionStatus
 from tac_desk.domain.model import ActionItem, AgendaItem, Body, Meeting, Motion, Person, Project
 from tac_desk.domain.roll import RollCall
-from tac_desk.services.votes import VoteState
 from tac_desk.ui.console.ballot_grid import BallotLine
+
+if TYPE_CHECKING:
+    from tac_desk.services.votes import VoteState
 
 
 @dataclass(frozen=True)
@@ -26,11 +28,13 @@ class ConsoleData:
     vote: VoteState | None
     ballot_lines: list[BallotLine]
     actions: list[ActionItem]
+    minutes_approved: bool = False
 
 
 def load_console(session: Any, meeting_id: int, motion_id: int | None) -> ConsoleData:
     """Read the console's snapshot of ``meeting_id`` (and the vote on ``motion_id`` or the first open one)."""
     from tac_desk.services import attendance, votes
+    from tac_desk.services.minutes_log import approval
     from tac_desk.storage import repositories as repo
 
     meeting = repo.meeting(session, meeting_id)
@@ -52,6 +56,7 @@ def load_console(session: Any, meeting_id: int, motion_id: int | None) -> Consol
         vote=vote,
         ballot_lines=ballot_lines(vote, roll, people),
         actions=repo.action_items(session, meeting_id=meeting_id),
+        minutes_approved=approval(session=session, meeting_id=meeting_id) is not None,
     )
 
 

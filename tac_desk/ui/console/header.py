@@ -56,6 +56,7 @@ class MeetingHeader(QWidget):
     sig_move = Signal()
     sig_cancel = Signal()
     sig_restore = Signal()
+    sig_approve = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +67,9 @@ class MeetingHeader(QWidget):
         self.move_button = QPushButton("&Move…")
         self.cancel_button = QPushButton("Cancel meeting")
         self.restore_button = QPushButton("Restore meeting")
+        self.approve_button = QPushButton("A&pprove minutes")
         for button, signal in (
+            (self.approve_button, self.sig_approve),
             (self.move_button, self.sig_move),
             (self.cancel_button, self.sig_cancel),
             (self.restore_button, self.sig_restore),
@@ -87,17 +90,18 @@ class MeetingHeader(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(text, 1)
         row.addLayout(self.extra_buttons)
+        row.addWidget(self.approve_button)
         row.addWidget(self.move_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.restore_button)
 
-    def show_meeting(self, meeting: Meeting | None, now: datetime) -> None:
+    def show_meeting(self, meeting: Meeting | None, now: datetime, *, minutes_approved: bool = False) -> None:
         """Show a meeting (or nothing)."""
         if meeting is None:
             self.title.setText("No meeting selected")
             for label in (self.when, self.your_time, self.status):
                 label.setText("")
-            for button in (self.move_button, self.cancel_button, self.restore_button):
+            for button in (self.move_button, self.cancel_button, self.restore_button, self.approve_button):
                 button.setVisible(False)
             return
         number = f" #{meeting.number}" if meeting.number else ""
@@ -106,6 +110,9 @@ class MeetingHeader(QWidget):
         self.your_time.setText(your_time_text(meeting, user_zone_name()))
         self.your_time.setVisible(bool(self.your_time.text()))
         word, color = status_text(meeting, now)
+        if meeting.status is MeetingStatus.HELD:
+            word += " · minutes approved" if minutes_approved else " · minutes draft"
+        self.approve_button.setVisible(meeting.status is MeetingStatus.HELD and not minutes_approved)
         self.status.setText(word)
         self.status.setStyleSheet(
             f"color: {style.color(color).name()}; border: 1px solid {style.color(color).name()};"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
 from tac_desk.domain.enums import Choice, MotionStatus
 from tac_desk.domain.model import Motion
 from tac_desk.domain.rules import Outcome
-from tac_desk.services.votes import VoteState
 from tac_desk.ui import style
 from tac_desk.ui.console.ballot_grid import BallotGrid, BallotLine
+
+if TYPE_CHECKING:
+    from tac_desk.services.votes import VoteState
 
 
 def outcome_word(outcome: Outcome | None, status: MotionStatus) -> str:
