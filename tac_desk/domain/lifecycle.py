@@ -40,6 +40,15 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def allowed_requests(current: ProjectStage) -> tuple[ProjectStage, ...]:
+    """The stages a project in ``current`` may request, in lifecycle order."""
+    if current is Stage.PROPOSED:
+        return HOSTED
+    if current is Stage.EMERITUS:
+        return ()
+    return (*([NEXT_STAGE[current]] if current in NEXT_STAGE else []), Stage.EMERITUS)
+
+
 def check_move(current: ProjectStage, requested: ProjectStage) -> None:
     """Refuse a stage request the lifecycle does not allow.
 

@@ -117,7 +117,7 @@ def _check_request(session: Session, project: Project, stage: ProjectStage, day:
     for earlier in lrepo.requests(session, project.id):
         if earlier.status in (RequestStatus.VOTING, RequestStatus.AWAITING_BOARD):
             raise Refused(
-                f"{project.name} already has a request for {earlier.stage.label} pending "
+                f"{project.name} already has a {rules.request_label(earlier.stage)} request pending "
                 f"(motion {earlier.motion_id}, {earlier.status.value})"
             )
     if stage is ProjectStage.EMERITUS:

@@ -146,3 +146,36 @@ def test_facts_and_reviews_from_the_page(qtbot: Any, record: tuple[AppContext, L
     line = view.selected_line()
     assert line is not None and line.next_review is not None and line.next_review.year == lifecycle.today().year + 1
     assert "Review overdue" not in column(view.proxy, 4)[1]
+
+
+def test_request_a_stage_vote_from_the_page(qtbot: Any, record: tuple[AppContext, Lab], told: list[str]) -> None:
+    context, lab = record
+    view = shown(qtbot, context)
+    kite = next(r.project.id for r in view.model.rows() if r.project.stage is ProjectStage.PROPOSED)
+    view.select_project(lab.project_id)
+    busy = view.request_dialog()
+    assert busy is not None
+    qtbot.addWidget(busy)
+    assert [busy.stage.itemText(i) for i in range(busy.stage.count())] == ["Graduation", "Emeritus"]
+    busy.save()
+    assert busy.motion_id is None and told == [
+        "Orchid ML already has a Graduation request pending (motion 1, awaiting board)"
+    ]
+    view.select_project(kite)
+    assert view.request_button.isEnabled()
+    dialog = view.request_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert [dialog.stage.itemText(i) for i in range(dialog.stage.count())] == ["Sandbox", "Incubation", "Graduation"]
+    dialog.where.setCurrentIndex(dialog.where.findData(None))
+    assert dialog.closes.isEnabled() and dialog.rule.text() == "Vote needed: an electronic majority vote."
+    dialog.stage.setCurrentIndex(2)
+    assert dialog.rule.text() == "Vote needed: two-thirds of the TAC, then the Governing Board's approval."
+    dialog.stage.setCurrentIndex(0)
+    dialog.save()
+    assert dialog.motion_id is not None
+    motion = context.read(lambda s: repo.motion(s, dialog.motion_id))
+    assert motion.decision_type == "electronic" and motion.requested_stage is ProjectStage.SANDBOX
+    assert motion.text == "Accept <b>Kite</b> 风筝 into the Sandbox"
+    view.reload()
+    assert column(view.proxy, 4)[0] == "Vote open: Sandbox"

@@ -95,7 +95,8 @@ class AgendaItemDialog(QDialog):
         self.stage.setAccessibleName("Stage requested")
         self.stage.addItem("— none —", None)
         for stage in ProjectStage:
-            self.stage.addItem(stage.label, stage)
+            if stage is not ProjectStage.PROPOSED:  # a stage is requested; "proposed" is where a request starts
+                self.stage.addItem(stage.label, stage)
         self.stage.setCurrentIndex(max(0, self.stage.findData(item.requested_stage if item else None)))
         form = QFormLayout(self)
         form.addRow("Title", self.title)

@@ -123,7 +123,7 @@ class ProjectPageWidget(QScrollArea):
         self.checks: RowsModel[Check] = RowsModel(CHECK_COLUMNS, self)
         self.presentations: RowsModel[Presentation] = RowsModel(PRESENTATION_COLUMNS, self)
         self.votes: RowsModel[StageRequest] = RowsModel(VOTE_COLUMNS, self)
-        self.check_table = _table(self.checks, "Checklist", {0: 300, 1: 80}, 2)  # type: ignore[arg-type]
+        self.check_table = _table(self.checks, "Checklist", {0: 250, 1: 76}, 2)  # type: ignore[arg-type]
         self.history_box = QWidget()
         self.history_box.setAccessibleName("Project history")
         self.history_lines = QVBoxLayout(self.history_box)
@@ -231,8 +231,8 @@ class ProjectPageWidget(QScrollArea):
         text.setWordWrap(True)
         row.addWidget(text, 1)
         buttons: list[tuple[str, Callable[[], None]]] = [
-            ("&Approve (Board)…", lambda: self.sig_board.emit(project_id, True)),
-            ("Decline (Board)…", lambda: self.sig_board.emit(project_id, False)),
+            ("Ap&prove (Board)…", lambda: self.sig_board.emit(project_id, True)),
+            ("&Decline (Board)…", lambda: self.sig_board.emit(project_id, False)),
         ]
         for label, slot in buttons:
             button = make_button(label, slot, tip="Record the Governing Board's decision with its date")

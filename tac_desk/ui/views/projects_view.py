@@ -9,12 +9,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from tac_desk.domain.enums import ProjectStage
-from tac_desk.domain.lifecycle import Flag, Urgency, request_label
+from tac_desk.domain.lifecycle import Flag, Urgency, allowed_requests, request_label
 from tac_desk.services import project_pages
 from tac_desk.services.project_pages import RegisterLine
+from tac_desk.storage import repositories as repo
 from tac_desk.ui import style
 from tac_desk.ui.context import AppContext
-from tac_desk.ui.dialogs.lifecycle_dialogs import BoardDialog, FactDialog, ReviewDialog
+from tac_desk.ui.dialogs.lifecycle_dialogs import BoardDialog, FactDialog, ReviewDialog, StageRequestDialog
 from tac_desk.ui.dialogs.project_dialog import ProjectDialog
 from tac_desk.ui.models.rows_model import Column, RowsModel
 from tac_desk.ui.views.base import View
@@ -96,6 +97,9 @@ class ProjectsView(View):
         super().__init__(context, parent)
         layout = view_layout(self)
         self.header = ViewHeader(self.title)
+        self.request_button = self.header.add_button(
+            "Request &stage vote…", self.request_stage, tip="Put a stage request to the vote"
+        )
         self.fact_button = self.header.add_button("Record &fact…", self.record_fact, tip="Stars, organizations, badge…")
         self.review_button = self.header.add_button("Record re&view…", self.record_review, tip="The yearly review")
         self.add_button = self.header.add_button("&Add project…", self.add_project, tip="Register a project (Insert)")
@@ -160,6 +164,7 @@ class ProjectsView(View):
         enabled = line is not None and not self.context.read_only
         self.fact_button.setEnabled(enabled)
         self.review_button.setEnabled(enabled)
+        self.request_button.setEnabled(enabled and line is not None and bool(allowed_requests(line.project.stage)))
         if line is None:
             self.page.clear("Select a project to see its page." if self.model.rowCount() else "No projects yet.")
             return
@@ -207,4 +212,18 @@ class ProjectsView(View):
         """Record the selected project's yearly review."""
         line = self.selected_line()
         if line is not None and run_dialog(ReviewDialog(self.context, line.project.id, line.project.name, self)):
+            self.reload()
+
+    def request_dialog(self) -> StageRequestDialog | None:
+        """The stage-request dialog for the selected project, not yet shown."""
+        line = self.selected_line()
+        if line is None:
+            return None
+        meetings = self.context.read(repo.meetings)
+        return StageRequestDialog(self.context, line.project, meetings, self)
+
+    def request_stage(self) -> None:
+        """Put the selected project's stage request to the vote."""
+        dialog = self.request_dialog()
+        if dialog is not None and run_dialog(dialog):
             self.reload()
