@@ -149,11 +149,11 @@ def outcome_from_json(text: str | None, rule: Rule) -> Outcome | None:
         return None
     data = json.loads(text)
     tally = Tally(**{k: int(data[k]) for k in ("seats", "present", "yes", "no", "abstain", "recused")})
-    fresh = evaluate(rule, tally)
+    needed = int(data["quorum_required"]) if "quorum_required" in data else evaluate(rule, tally).quorum_required
     return Outcome(
         rule=rule,
         tally=tally,
-        quorum_required=int(data.get("quorum_required", fresh.quorum_required)),
+        quorum_required=needed,
         quorum_met=bool(data["quorum_met"]),
         required_yes=data.get("required_yes"),
         passed=bool(data["passed"]),
@@ -161,8 +161,8 @@ def outcome_from_json(text: str | None, rule: Rule) -> Outcome | None:
     )
 
 
-def motion(row: MotionRow) -> Motion:
-    """Motion row to domain, with its frozen rule, roster and outcome."""
+def motion(row: MotionRow, *, with_roster: bool = True) -> Motion:
+    """Motion row to domain, with its frozen rule, roster (unless left out) and outcome."""
     rule = Rule.from_dict(json.loads(row.rule_json))
     return Motion(
         id=_id(row.id),
@@ -175,7 +175,7 @@ def motion(row: MotionRow) -> Motion:
         closes_on=row.closes_on,
         opened_at=datetime.fromisoformat(row.opened_at),
         closed_at=None if row.closed_at is None else datetime.fromisoformat(row.closed_at),
-        roster=tuple(RosterEntry.from_dict(e) for e in json.loads(row.roster_json)),
+        roster=tuple(RosterEntry.from_dict(e) for e in json.loads(row.roster_json)) if with_roster else (),
         outcome=outcome_from_json(row.outcome_json, rule),
         project_id=row.project_id,
         requested_stage=None if row.requested_stage is None else ProjectStage(row.requested_stage),

@@ -187,8 +187,13 @@ def observers(session: Session, meeting_id: int) -> list[int]:
     return [person_id for person_id, presence in state.items() if presence == "observer"]
 
 
-def motions(session: Session, *, meeting_id: int | None = None, electronic: bool | None = None) -> list[Motion]:
-    """Motions, newest first; filtered to one meeting or to electronic votes when asked."""
+def motions(
+    session: Session, *, meeting_id: int | None = None, electronic: bool | None = None, with_roster: bool = True
+) -> list[Motion]:
+    """Motions, newest first; filtered to one meeting or to electronic votes when asked.
+
+    ``with_roster=False`` leaves each frozen roster out (an empty tuple): lists that show only outcomes are faster.
+    """
     query = select(MotionRow)
     if meeting_id is not None:
         query = query.where(MotionRow.meeting_id == meeting_id)
@@ -197,7 +202,7 @@ def motions(session: Session, *, meeting_id: int | None = None, electronic: bool
     if electronic is False:
         query = query.where(col(MotionRow.meeting_id).is_not(None))
     rows = session.exec(query.order_by(col(MotionRow.id).desc())).all()
-    return [convert.motion(r) for r in rows]
+    return [convert.motion(r, with_roster=with_roster) for r in rows]
 
 
 def motion(session: Session, motion_id: int) -> Motion:

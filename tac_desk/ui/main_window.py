@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(960, 600))
         self.views: list[View] = []
+        self._pending_start: tuple[Path | None] | None = None
         self._build_body()
         self._build_menus()
         self.context.sig_record_changed.connect(self._on_record_changed)
@@ -140,7 +141,9 @@ class MainWindow(QMainWindow):
         With ``deferred`` the window paints first and the record opens on the next turn of the event loop.
         """
         if deferred:
-            QTimer.singleShot(0, lambda: self.start(record))
+            self._pending_start = (record,)
+            QTimer.singleShot(1000, self._start_pending)  # a backstop in case no paint comes (hidden window)
+            self.update()
             return
         candidates = [record] if record else []
         last = self.settings.value("records/last")
@@ -154,6 +157,18 @@ class MainWindow(QMainWindow):
             self.open_path(record, create=True)
             return
         self.show_welcome()
+
+    def paintEvent(self, event: object) -> None:  # type: ignore[override]
+        """Qt: the first paint is done; now load the views and open the record."""
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self._pending_start is not None:
+            QTimer.singleShot(0, self._start_pending)
+
+    def _start_pending(self) -> None:
+        if self._pending_start is not None:
+            (record,) = self._pending_start
+            self._pending_start = None
+            self.start(record)
 
     def open_path(self, path: Path, *, create: bool = False) -> bool:
         """Open a record, telling the user plainly when it cannot be opened."""

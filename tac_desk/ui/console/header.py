@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from PySide6.QtCore import QTimeZone, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -12,8 +13,9 @@ from tac_desk.domain.model import Meeting
 from tac_desk.ui import style
 
 
+@cache
 def user_zone_name() -> str:
-    """The user's own IANA zone, from the system."""
+    """The user's own IANA zone, from the system (read once per run)."""
     return bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
 
 

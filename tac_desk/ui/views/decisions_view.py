@@ -68,7 +68,7 @@ def decision_lines(session: Any) -> tuple[list[DecisionLine], list[tuple[str, st
     labels = {kind.key: kind.label for kind in body.decision_types}
     meetings = {m.id: m for m in repo.meetings(session)}
     lines = []
-    for motion in repo.motions(session):
+    for motion in repo.motions(session, with_roster=False):
         meeting = meetings.get(motion.meeting_id) if motion.meeting_id is not None else None
         if motion.status is MotionStatus.CLOSED and motion.outcome is not None:
             outcome = motion.outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -30,9 +31,20 @@ from tac_desk.ui.views.base import View
 FILTERS = ("Upcoming", "Past", "All")
 
 
-def _your_time(meeting: Meeting) -> str:
+@cache
+def _user_zone() -> ZoneInfo | None:
     try:
-        local = meeting.starts_at.astimezone(ZoneInfo(user_zone_name()))
+        return ZoneInfo(user_zone_name())
+    except (KeyError, ValueError, OSError):
+        return None
+
+
+def _your_time(meeting: Meeting) -> str:
+    zone = _user_zone()
+    if zone is None:
+        return ""
+    try:
+        local = meeting.starts_at.astimezone(zone)
     except (KeyError, ValueError, OSError):
         return ""
     if local.date() != meeting.starts_at.date():
@@ -82,6 +94,7 @@ class MeetingsView(View):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
