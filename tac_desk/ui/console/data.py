@@ -39,7 +39,7 @@ def load_console(session: Any, meeting_id: int, motion_id: int | None) -> Consol
 
     meeting = repo.meeting(session, meeting_id)
     roll = attendance.roll_call(session=session, meeting_id=meeting_id)
-    motions = list(reversed(repo.motions(session, meeting_id=meeting_id)))
+    motions = list(reversed(repo.motions(session, meeting_id=meeting_id, with_roster=False)))
     people = repo.people_by_id(session)
     chosen = next((m for m in motions if m.id == motion_id), None)
     if chosen is None:

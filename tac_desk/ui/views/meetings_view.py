@@ -145,7 +145,8 @@ class MeetingsView(View):
         else:
             shown = list(self._all)
         selected = self.console.meeting_id
-        self.model.set_rows(shown)
+        if shown != self.model.rows():  # a change inside one meeting leaves the list as it is
+            self.model.set_rows(shown)
         upcoming = sum(1 for m in self._all if m.ends_at >= now and m.status is MeetingStatus.SCHEDULED)
         held = sum(1 for m in self._all if m.status is MeetingStatus.HELD)
         self.subtitle.setText(f"{held} held · {upcoming} upcoming")
