@@ -11,7 +11,7 @@ from tac_desk.domain.enums import MeetingStatus, ProjectStage, SeatKind
 from tac_desk.domain.errors import InvalidInput, Refused
 from tac_desk.domain.lifecycle import RequestStatus
 from tac_desk.domain.lifecycle_records import Review, StageRequest
-from tac_desk.domain.model import Project
+from tac_desk.domain.model import Motion, Project
 from tac_desk.domain.requirements import Fact, clean_fact, evaluate
 from tac_desk.services.common import clean_text
 from tac_desk.storage import convert, journal
@@ -315,3 +315,35 @@ def _end_project_seats(session: Session, project_id: int, on: date) -> str:
             roster.end_seat(session=session, seat_id=seat.id, on=on)
             ended.append(str(seat.id))
     return f"TAC seat {', '.join(ended)} ended" if ended else ""
+
+
+def open_meeting_motion(
+    *,
+    session: Session,
+    meeting_id: int,
+    text: str,
+    decision_type: str | None = None,
+    agenda_item_id: int | None = None,
+) -> Motion:
+    """Open a motion at a meeting; on an agenda item requesting a stage for a project, it is that stage request.
+
+    A stage request's decision type follows its stage (``decision_type`` is then not used), and the
+    lifecycle's checks apply (see :func:`request_stage`).
+    """
+    from tac_desk.services import votes
+
+    if agenda_item_id is not None:
+        item = repo.agenda_item(session, agenda_item_id)
+        if item.meeting_id == meeting_id and item.project_id is not None and item.requested_stage is not None:
+            request = request_stage(
+                session=session,
+                project_id=item.project_id,
+                stage=item.requested_stage,
+                text=text,
+                meeting_id=meeting_id,
+                agenda_item_id=agenda_item_id,
+            )
+            return repo.motion(session, request.motion_id)
+    return votes.open_motion(
+        session=session, text=text, decision_type=decision_type, meeting_id=meeting_id, agenda_item_id=agenda_item_id
+    )

@@ -219,3 +219,23 @@ def test_the_agenda_item_presenting_the_request_is_linked_to_its_motion(memory_d
     motion = lab.read(lambda session: repo.motion(session, request.motion_id), date(2026, 4, 2))
     items = lab.read(lambda session: repo.agenda(session, lab.meetings[date(2026, 4, 2)]), date(2026, 4, 2))
     assert motion.agenda_item_id == items[0].id and items[0].requested_stage is INC
+
+
+def test_a_motion_on_an_agenda_item_requesting_a_stage_is_that_stage_request(memory_db: Database) -> None:
+    lab = build_lab(memory_db, stage=INC)
+    day = date(2026, 6, 11)
+    lab.present(day, G)
+    items = lab.read(lambda session: repo.agenda(session, lab.meetings[day]), day)
+    motion = lab.write(
+        lifecycle.open_meeting_motion,
+        day,
+        meeting_id=lab.meetings[day],
+        text="Graduate Orchid ML",
+        decision_type="meeting",
+        agenda_item_id=items[0].id,
+    )
+    assert motion.decision_type == "two-thirds" and motion.requested_stage is G
+    assert lab.read(lambda session: lifecycle_repo.request_for_motion(session, motion.id), day) is not None
+    plain = lab.write(lifecycle.open_meeting_motion, day, meeting_id=lab.meetings[day], text="Adopt the roadmap")
+    assert plain.decision_type == "meeting" and plain.requested_stage is None
+    assert lab.read(lambda session: lifecycle_repo.request_for_motion(session, plain.id), day) is None

@@ -302,8 +302,8 @@ class MeetingConsole(QWidget):
 
     # ----- votes --------------------------------------------------------------------------------------------
     def new_motion(self) -> None:
-        """Open a vote on a motion at this meeting."""
-        from tac_desk.services import votes
+        """Open a vote on a motion at this meeting (on an item requesting a project's stage: that stage's vote)."""
+        from tac_desk.services import lifecycle
         from tac_desk.ui.dialogs.meeting_dialogs import MotionDialog
 
         if self.data is None:
@@ -317,7 +317,7 @@ class MeetingConsole(QWidget):
         )
         if dialog.exec():
             meeting_id, values = self.data.meeting.id, dialog.values()
-            motion = self._write(lambda s: votes.open_motion(session=s, meeting_id=meeting_id, **values))  # type: ignore[arg-type]
+            motion = self._write(lambda s: lifecycle.open_meeting_motion(session=s, meeting_id=meeting_id, **values))  # type: ignore[arg-type]
             if motion is not None:
                 self.motion_id = motion.id  # type: ignore[attr-defined]
                 self.tabs.setCurrentWidget(self.votes)
