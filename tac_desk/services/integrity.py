@@ -40,7 +40,9 @@ def verify(*, database: Database, anchor: Anchor | None = None) -> Report:
     chain (numbers contiguous, each hash recomputed), the optional outside anchor, and the replay (the
     attendance, ballots, votes and corrections tables equal a rebuild from the journal).
 
-    Run it after an unclean shutdown (``database.unclean_shutdown``) and on demand.
+    Run it after an unclean shutdown (``database.unclean_shutdown``) and on demand. The chain is
+    tamper-evident, not tamper-proof: whoever can rewrite the whole file can rebuild a consistent
+    chain; pass an ``anchor`` (a digest printed in the minutes or kept in the settings) to catch that.
     """
     return verify_engine(database.engine, anchor=anchor)
 

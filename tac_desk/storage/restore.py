@@ -125,7 +125,10 @@ def restore(record: Path, backup: Path, *, anchor: Anchor | None = None) -> Rest
     from tac_desk.storage.database import open_database
 
     plan = plan_restore(record, backup, anchor=anchor)
-    handle = record_lock.acquire(record)
+    try:
+        handle = record_lock.acquire(record)
+    except OSError as error:
+        raise RecordError(f"the record's folder cannot be written ({error.strerror}); nothing was changed") from error
     try:
         if handle.holdings > 1:
             raise RecordError("close the record before restoring a backup over it")
