@@ -20,6 +20,7 @@ from tac_desk.storage import lock as record_lock
 from tac_desk.storage.inspect import FileState, inspect_record
 
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY_SESSION = "tac_read_only"
 MEMORY = ":memory:"
 GUARD_MESSAGES = (
     "record a correction instead",
@@ -109,6 +110,7 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
         with Session(self.engine, expire_on_commit=False) as session:
+            session.info[READ_ONLY_SESSION] = True  # repositories may memoise within it
             yield session
             session.rollback()
 

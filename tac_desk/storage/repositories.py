@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlmodel import Session, SQLModel, col, select
 
@@ -24,6 +24,7 @@ from tac_desk.domain.model import (
     Series,
 )
 from tac_desk.storage import convert
+from tac_desk.storage.database import READ_ONLY_SESSION
 from tac_desk.storage.tables import (
     ActionItemRow,
     AgendaItemRow,
@@ -40,6 +41,7 @@ from tac_desk.storage.tables import (
 )
 
 RowT = TypeVar("RowT", bound=SQLModel)
+T = TypeVar("T")
 
 _NOUNS = {
     PersonRow: "person",
@@ -65,12 +67,26 @@ def row(session: Session, table: type[RowT], row_id: int) -> RowT:
     return found
 
 
+def _memoised(session: Session, key: str, load: Callable[[], T]) -> T:
+    """Load once per read session (a read session sees no writes of its own, so nothing goes stale)."""
+    if not session.info.get(READ_ONLY_SESSION):
+        return load()
+    memo: dict[str, Any] = session.info.setdefault("tac_memo", {})
+    if key not in memo:
+        memo[key] = load()
+    return cast(T, memo[key])
+
+
 def body(session: Session) -> Body:
     """The record's committee.
 
     Raises:
         RecordError: when the record has not been set up (no body yet).
     """
+    return _memoised(session, "body", lambda: _load_body(session))
+
+
+def _load_body(session: Session) -> Body:
     found = session.exec(select(BodyRow).order_by(col(BodyRow.id))).first()
     if found is None:
         raise RecordError("this record has no committee yet: run 'tac-desk init' first")
@@ -86,7 +102,13 @@ def people(session: Session) -> list[Person]:
 
 def people_by_id(session: Session) -> dict[int, Person]:
     """Everybody, keyed by id."""
-    return {r.id: convert.person(r) for r in session.exec(select(PersonRow)).all() if r.id is not None}
+    return dict(
+        _memoised(
+            session,
+            "people_by_id",
+            lambda: {r.id: convert.person(r) for r in session.exec(select(PersonRow)).all() if r.id is not None},
+        )
+    )
 
 
 def person(session: Session, person_id: int) -> Person:
@@ -96,6 +118,10 @@ def person(session: Session, person_id: int) -> Person:
 
 def seats(session: Session) -> list[Seat]:
     """Every seat ever held, by organization."""
+    return list(_memoised(session, "seats", lambda: _load_seats(session)))
+
+
+def _load_seats(session: Session) -> list[Seat]:
     rows = session.exec(select(SeatRow)).all()
     return sorted((convert.seat(r) for r in rows), key=lambda s: (s.organization.casefold(), s.id))
 
