@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from tac_desk.domain.enums import (
@@ -62,6 +63,12 @@ def local_text(moment: datetime) -> str:
     return moment.replace(tzinfo=None).isoformat(timespec="minutes")
 
 
+@lru_cache(maxsize=512)
+def rule_from_json(text: str) -> Rule:
+    """A stored rule (records hold few distinct rules, so each is parsed once)."""
+    return Rule.from_dict(json.loads(text))
+
+
 def body(row: BodyRow, types: list[DecisionTypeRow]) -> Body:
     """Body row plus its decision types."""
     return Body(
@@ -70,7 +77,7 @@ def body(row: BodyRow, types: list[DecisionTypeRow]) -> Body:
         timezone=row.timezone,
         chair_voting=ChairVoting(row.chair_voting),
         decision_types=tuple(
-            DecisionType(t.key, t.label, Rule.from_dict(json.loads(t.rule_json)))
+            DecisionType(t.key, t.label, rule_from_json(t.rule_json))
             for t in sorted(types, key=lambda t: (t.position, t.id or 0))
         ),
     )
@@ -163,7 +170,7 @@ def outcome_from_json(text: str | None, rule: Rule) -> Outcome | None:
 
 def motion(row: MotionRow, *, with_roster: bool = True) -> Motion:
     """Motion row to domain, with its frozen rule, roster (unless left out) and outcome."""
-    rule = Rule.from_dict(json.loads(row.rule_json))
+    rule = rule_from_json(row.rule_json)
     return Motion(
         id=_id(row.id),
         text=row.text,

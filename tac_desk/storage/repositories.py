@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar, cast
 
+from sqlalchemy.orm import defer
 from sqlmodel import Session, SQLModel, col, select
 
 from tac_desk.domain.enums import Presence
@@ -227,6 +228,8 @@ def motions(
         query = query.where(col(MotionRow.meeting_id).is_(None))
     if electronic is False:
         query = query.where(col(MotionRow.meeting_id).is_not(None))
+    if not with_roster:
+        query = query.options(defer(MotionRow.roster_json))  # type: ignore[arg-type]
     rows = session.exec(query.order_by(col(MotionRow.id).desc())).all()
     return [convert.motion(r, with_roster=with_roster) for r in rows]
 
