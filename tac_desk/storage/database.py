@@ -159,7 +159,7 @@ def _explain(error: OperationalError) -> RecordError:
     return RecordError(f"the record could not be written ({text}): nothing was saved")
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
+def open_database(path: Path | str, *, create: bool = True, daily_backup: bool = True) -> Database:
     """Open (and create or upgrade) the record at ``path``; ``":memory:"`` for a throw-away record.
 
     Before anything writes to an existing file it is checked: a file from a newer version, a foreign,
@@ -171,6 +171,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     Raises:
         RecordError: naming the problem (another program holds the record, the file is damaged, ...);
             the file is left untouched.
+
+    With ``daily_backup=False`` the caller makes the day's backup itself (the window does it in the
+    background once the record is on screen).
     """
     from tac_desk.storage.migrate import upgrade
 
@@ -202,7 +205,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             except OperationalError as error:
                 engine.dispose()
                 raise _explain(error) from error
-        else:
+        elif daily_backup:
             _daily_backup(file_path)
     except BaseException:
         handle.release()

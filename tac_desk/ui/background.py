@@ -24,12 +24,21 @@ class _Relay(QObject):
     @Slot(object)
     def _done(self, result: Any) -> None:
         _running.discard(self)
-        self.on_done(result)
+        _call_unless_gone(self.on_done, result)
 
     @Slot(object)
     def _failed(self, error: Any) -> None:
         _running.discard(self)
-        self.on_failed(error)
+        _call_unless_gone(self.on_failed, error)
+
+
+def _call_unless_gone(callback: Callable[[Any], None], value: Any) -> None:
+    """Run a callback whose widgets may have been closed while the work ran (then there is nobody to tell)."""
+    try:
+        callback(value)
+    except RuntimeError as error:
+        if "already deleted" not in str(error):
+            raise
 
 
 class _Job(QRunnable):
@@ -42,9 +51,15 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except Exception as error:  # handed to the GUI thread, which explains it
-            self.relay.sig_failed.emit(error)
+            self._emit(self.relay.sig_failed, error)
             return
-        self.relay.sig_done.emit(result)
+        self._emit(self.relay.sig_done, result)
+
+    def _emit(self, signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is shutting down and the relay is gone
+            _running.discard(self.relay)
 
 
 _running: set[_Relay] = set()

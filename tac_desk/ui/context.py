@@ -46,7 +46,7 @@ class AppContext(QObject):
         from tac_desk.storage import repositories as repo
         from tac_desk.storage.database import open_database
 
-        database = open_database(path, create=create)
+        database = open_database(path, create=create, daily_backup=False)  # made in the background
         if self.database is not None:
             self.database.dispose()
         self.database = database

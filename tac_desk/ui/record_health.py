@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from tac_desk.domain.errors import TacError
 from tac_desk.ui import messages, style
 from tac_desk.ui.background import run_in_background
+
+log = logging.getLogger("tac_desk")
 
 
 class HealthBanner(QFrame):
@@ -81,8 +84,15 @@ def check_on_open(window: Any) -> None:
 
         anchor = _anchor(settings, path)
         if unclean:
-            return integrity.verify(database=database, anchor=anchor)
-        return integrity.quick_verify(database=database, anchor=anchor)
+            report = integrity.verify(database=database, anchor=anchor)
+        else:
+            report = integrity.quick_verify(database=database, anchor=anchor)
+        if report.ok and path is not None and not database.read_only:
+            try:
+                integrity.daily_backup(record=path)
+            except TacError as error:
+                log.warning("the day's backup was not made: %s", error)
+        return report
 
     def done(report: Any) -> None:
         if context.database is not database:
