@@ -5,7 +5,8 @@
 set -euo pipefail
 
 need=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+LIBS=$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null || true)
+have_lib() { grep -qF "$1" <<< "$LIBS"; }
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 
 qt_packages() {

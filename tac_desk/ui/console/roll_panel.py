@@ -90,7 +90,7 @@ class RollPanel(QWidget):
         super().__init__(parent)
         self.model: RowsModel[RollEntry] = RowsModel(ROLL_COLUMNS, self)
         self.table = RollTable()
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(380)
         self.table.setAccessibleName("Roll call")
         self.table.setAccessibleDescription("P: representative present, A: alternate present, X: absent")
         self.table.setModel(self.model)

@@ -60,7 +60,7 @@ MEETING_COLUMNS: tuple[Column[Meeting], ...] = (
     Column("#", lambda m: str(m.number or ""), sort_key=lambda m: m.starts_at.timestamp(), align_right=True),
     Column(
         "Meeting time",
-        lambda m: f"{m.starts_at:%a %-d %b %Y %H:%M %Z}",
+        lambda m: f"{m.starts_at:%-d %b %Y %H:%M %Z}",
         sort_key=lambda m: m.starts_at.timestamp(),
         tooltip=lambda m: m.timezone,
     ),
