@@ -163,6 +163,19 @@ def test_whole_meeting_flow(window: MainWindow, qtbot: Any, monkeypatch: pytest.
     assert motion.status is MotionStatus.CLOSED
     assert motion.outcome is not None and motion.outcome.passed
     assert console.votes.outcome.text().startswith("Adopted: 2 yes to 1 no (1 abstention not counted)")
+    # a correction after closing is a new entry; the outcome is recounted and the grid says what changed
+    console.votes.grid.selectRow(1)
+
+    def fill_correction(dialog: meeting_dialogs.CorrectionDialog) -> int:
+        dialog.choice.setCurrentIndex(dialog.choice.findData("yes"))
+        dialog.reason.setText("The representative's vote was misheard; confirmed by e-mail")
+        return 1
+
+    monkeypatch.setattr(meeting_dialogs.CorrectionDialog, "exec", fill_correction)
+    console.votes.correct_button.click()
+    assert "Corrected after closing (1 correction(s)" in console.votes.outcome.text()
+    assert console.votes.outcome.text().startswith("Adopted: 3 yes to 0 no")
+    assert console.votes.grid.grid_model.index(1, 2).data() == "Yes (corrected; was No)"
     # ballots after closing are refused, nothing changes
     before = len(window.context.read(lambda s: repo.ballots(s, motion.id)))
     console.cast_ballot(motion.id, seat_ids[4], __import__("tac_desk.domain.enums").domain.enums.Choice.YES)

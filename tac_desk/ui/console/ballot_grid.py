@@ -30,6 +30,7 @@ class BallotLine:
     voter: str
     can_vote: bool
     choice: Choice | None
+    corrected_from: Choice | None = None
 
 
 def _choice_color(line: BallotLine) -> QColor | None:
@@ -43,6 +44,8 @@ def _choice_color(line: BallotLine) -> QColor | None:
 
 
 def _choice_text(line: BallotLine) -> str:
+    if line.choice is not None and line.corrected_from is not None:
+        return f"{CHOICE_LABELS[line.choice]} (corrected; was {CHOICE_LABELS[line.corrected_from]})"
     if line.choice is not None:
         return CHOICE_LABELS[line.choice]
     return "not voted" if line.can_vote else "absent"

@@ -75,6 +75,7 @@ class MeetingConsole(QWidget):
         self.votes.sig_new_motion.connect(self.new_motion)
         self.votes.sig_ballot.connect(self.cast_ballot)
         self.votes.sig_close.connect(self.close_vote)
+        self.votes.sig_correct.connect(self.correct_ballot)
         self.votes.sig_selected.connect(self.select_motion)
         self.actions.sig_add.connect(self.add_action)
         self.actions.sig_done.connect(self.action_done)
@@ -123,7 +124,7 @@ class MeetingConsole(QWidget):
         self.votes.show_motions(data.motions, self.motion_id)
         labels = {kind.key: kind.label for kind in data.body.decision_types}
         type_label = labels.get(data.vote.motion.decision_type, "") if data.vote else ""
-        self.votes.show_state(data.vote, data.ballot_lines, type_label)
+        self.votes.show_state(data.vote, data.ballot_lines, type_label, data.corrections)
         self.votes.new_button.setEnabled(editable)
         self.actions.show_actions(data.actions, data.people)
         if self.banner.quorum_met is not None and self.banner.quorum_met != previous:
@@ -356,6 +357,24 @@ class MeetingConsole(QWidget):
             return
         finally:
             self.context.sig_record_changed.emit()
+
+    def correct_ballot(self, motion_id: int, seat_id: int) -> None:
+        """Correct a seat's ballot on a closed vote: a new entry that points at the original; the tally is recounted."""
+        from tac_desk.services import corrections
+        from tac_desk.ui.dialogs.meeting_dialogs import CorrectionDialog
+
+        vote = self.data.vote if self.data is not None else None
+        ballot = next((b for b in vote.ballots if b.seat_id == seat_id), None) if vote else None
+        line = next((entry for entry in vote.motion.roster if entry.seat_id == seat_id), None) if vote else None
+        if ballot is None or line is None:
+            messages.info(
+                self, "Correct a ballot", "This seat cast no ballot on this vote; there is nothing to correct."
+            )
+            return
+        dialog = CorrectionDialog(line.organization, ballot.choice.value, self)
+        if dialog.exec():
+            values = dialog.values()
+            self._write(lambda s: corrections.correct_ballot(session=s, ballot_id=ballot.id, **values))  # type: ignore[arg-type]
 
     def _record_without_quorum(self, sentence: str) -> bool:
         if "no quorum" not in sentence:

@@ -29,11 +29,13 @@ class ConsoleData:
     ballot_lines: list[BallotLine]
     actions: list[ActionItem]
     minutes_approved: bool = False
+    corrections: tuple[Any, ...] = ()  # ballot corrections recorded after the vote closed, oldest first
 
 
 def load_console(session: Any, meeting_id: int, motion_id: int | None) -> ConsoleData:
     """Read the console's snapshot of ``meeting_id`` (and the vote on ``motion_id`` or the first open one)."""
     from tac_desk.services import attendance, votes
+    from tac_desk.services.corrections import corrections
     from tac_desk.services.minutes_log import approval
     from tac_desk.storage import repositories as repo
 
@@ -54,16 +56,25 @@ def load_console(session: Any, meeting_id: int, motion_id: int | None) -> Consol
         projects=repo.projects(session),
         motions=motions,
         vote=vote,
-        ballot_lines=ballot_lines(vote, roll, people),
+        ballot_lines=ballot_lines(
+            vote, roll, people, corrections(session=session, motion_id=chosen.id) if chosen else ()
+        ),
         actions=repo.action_items(session, meeting_id=meeting_id),
         minutes_approved=approval(session=session, meeting_id=meeting_id) is not None,
+        corrections=corrections(session=session, motion_id=vote.motion.id) if vote else (),
     )
 
 
-def ballot_lines(vote: VoteState | None, roll: RollCall, people: dict[int, Person]) -> list[BallotLine]:
-    """One line per seat of the vote's frozen roster: who votes for it now, and its ballot."""
+def ballot_lines(
+    vote: VoteState | None, roll: RollCall, people: dict[int, Person], corrected: tuple[Any, ...] = ()
+) -> list[BallotLine]:
+    """One line per seat of the vote's frozen roster: who votes for it now, and its ballot (as corrected)."""
     if vote is None:
         return []
+    latest = {c.seat_id: c for c in corrected}
+    first = {}
+    for correction in corrected:
+        first.setdefault(correction.seat_id, correction.previous_choice)
     attending = {e.seat.id: e.attendee for e in roll.entries}
     by_seat = {b.seat_id: b for b in vote.ballots}
     lines = []
@@ -85,7 +96,8 @@ def ballot_lines(vote: VoteState | None, roll: RollCall, people: dict[int, Perso
                 organization=entry.organization,
                 voter=voter,
                 can_vote=can_vote,
-                choice=ballot.choice if ballot else None,
+                choice=latest[entry.seat_id].choice if entry.seat_id in latest else (ballot.choice if ballot else None),
+                corrected_from=first.get(entry.seat_id),
             )
         )
     return lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -58,6 +58,7 @@ class VotesPanel(QWidget):
     sig_new_motion = Signal()
     sig_ballot = Signal(int, int, object)  # motion id, seat id, Choice
     sig_close = Signal(int)
+    sig_correct = Signal(int, int)  # motion id, seat id
     sig_selected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,6 +92,10 @@ class VotesPanel(QWidget):
         self.close_button.setAccessibleName("Close vote")
         self.close_button.clicked.connect(self._close)
         ballot_row.addWidget(self.close_button)
+        self.correct_button = QPushButton("Co&rrect a ballot…")
+        self.correct_button.setAccessibleName("Correct the selected seat's ballot")
+        self.correct_button.clicked.connect(self._correct)
+        ballot_row.addWidget(self.correct_button)
         self.tally = style.plain_label("")
         font = self.tally.font()
         font.setBold(True)
@@ -153,13 +158,17 @@ class VotesPanel(QWidget):
         if 0 <= row < len(self._motions):
             self.sig_selected.emit(self._motions[row].id)
 
-    def show_state(self, state: VoteState | None, lines: list[BallotLine], type_label: str = "") -> None:
+    def show_state(
+        self, state: VoteState | None, lines: list[BallotLine], type_label: str = "", corrections: tuple[Any, ...] = ()
+    ) -> None:
         """Show one vote: rule, grid, tally and outcome."""
         self._state = state
         self.grid.show_lines(lines)
         is_open = state is not None and state.motion.status is MotionStatus.OPEN
         for button in (*self.ballot_buttons.values(), self.close_button):
             button.setEnabled(is_open)
+            button.setVisible(state is None or is_open)
+        self.correct_button.setVisible(state is not None and not is_open)
         self.grid.setEnabled(state is not None)
         if state is None:
             self.rule.setText("No motion yet. Put one to the vote with “New motion…”.")
@@ -172,8 +181,17 @@ class VotesPanel(QWidget):
         self.tally.setText(tally_line(state.outcome, is_open=is_open))
         self.outcome_frame.setVisible(not is_open)
         if not is_open:
-            self.outcome.setText(state.outcome.explanation)
-            kind = "ok" if state.outcome.passed else "bad"
+            standing = corrections[-1].outcome if corrections else state.outcome
+            text = standing.explanation
+            if corrections:
+                entries = ", ".join(f"#{c.entry_seq}" for c in corrections)
+                text = (
+                    f"{text}\nCorrected after closing ({len(corrections)} correction(s), journal {entries}). "
+                    f"As closed: {state.outcome.explanation}"
+                )
+            self.outcome.setText(text)
+            self.tally.setText(tally_line(standing, is_open=False))
+            kind = "ok" if standing.passed else "bad"
             self.outcome_frame.setStyleSheet(style.banner_css(kind))
 
     def _ballot(self, seat_id: int, choice: Choice) -> None:
@@ -185,6 +203,11 @@ class VotesPanel(QWidget):
         if line is not None:
             self._ballot(line.seat_id, choice)
             self.grid.setFocus()
+
+    def _correct(self) -> None:
+        line = self.grid.grid_model.row_at(self.grid.currentIndex().row())
+        if self._state is not None and line is not None:
+            self.sig_correct.emit(self._state.motion.id, line.seat_id)
 
     def _close(self) -> None:
         if self._state is not None:

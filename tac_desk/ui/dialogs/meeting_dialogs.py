@@ -199,3 +199,34 @@ class ActionItemDialog(QDialog):
     def values(self) -> dict[str, object]:
         """Keyword arguments for services.actions.add_action."""
         return {"task": self.task.text(), "owner_id": self.owner.person_id(), "due_on": self.due.value()}
+
+
+class CorrectionDialog(QDialog):
+    """Correct one seat's ballot after the vote closed: the new choice and the reason, both kept in the record."""
+
+    def __init__(self, seat: str, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from tac_desk.domain.enums import Choice
+
+        self.setWindowTitle("Correct a ballot")
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Corrected ballot")
+        for choice in Choice:
+            if choice.value != current:
+                self.choice.addItem(choice.value.capitalize(), choice.value)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for the correction")
+        self.reason.setPlaceholderText("e.g. the representative's vote was misheard; confirmed by e-mail")
+        form = QFormLayout(self)
+        form.addRow("Seat", QLineEdit(seat, readOnly=True))
+        form.addRow("Recorded", QLineEdit(current.capitalize(), readOnly=True))
+        form.addRow("Correct to", self.choice)
+        form.addRow("Reason", self.reason)
+        form.addRow(_buttons(self, "Record correction"))
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> dict[str, object]:
+        """Keyword arguments for services.corrections.correct_ballot (without the ballot id)."""
+        from tac_desk.domain.enums import Choice
+
+        return {"choice": Choice(self.choice.currentData()), "reason": self.reason.text()}
