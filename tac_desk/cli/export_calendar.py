@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tac_desk.cli import common
+from tac_desk.cli.files import write_atomically
 
 
 def register(kinds: Any) -> None:
@@ -62,33 +61,3 @@ def build(args: argparse.Namespace) -> tuple[bytes, tuple[str, ...]]:
             )
     data = invite_message(invite, stamp=stamp) if args.eml else invite_ics(invite, stamp=stamp)
     return data, invite.left_out
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` next to ``path`` and rename it into place: the old file stays whole if anything fails.
-
-    Raises:
-        InvalidInput: when the file cannot be written (missing folder, no permission, disk full).
-    """
-    from tac_desk.domain.errors import InvalidInput
-
-    target = path.expanduser()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as error:
-        raise InvalidInput(f"cannot write {target}: {error.strerror}") from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {target}: {error.strerror}; nothing was changed there") from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
