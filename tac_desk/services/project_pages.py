@@ -153,7 +153,10 @@ def history(requests: list[StageRequest], changes: list[StageChange], reviews: l
             verdict = {RequestStatus.NOT_DECIDED: "not decided", RequestStatus.REJECTED: "rejected"}.get(
                 r.status, "adopted"
             )
-            words = f"TAC vote on {rules.request_label(r.stage)}: {verdict}. {r.result_words}".strip()
+            detail = r.result_words
+            for lead in ("Adopted: ", "Not adopted: ", "Not decided: "):
+                detail = detail.removeprefix(lead)
+            words = f"TAC vote on {rules.request_label(r.stage)}: {verdict}" + (f" — {detail}" if detail else ".")
             if r.status is RequestStatus.REJECTED and r.cool_down_until:
                 words += f" A new request is possible from {r.cool_down_until}."
             entries.append((r.decided_on, 1, HistoryEntry(r.decided_on, "vote", words, r.motion_id)))
