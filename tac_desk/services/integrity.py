@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from tac_desk.domain.chain import GENESIS
 from tac_desk.storage import backup as backups_store
-from tac_desk.storage import journal
-from tac_desk.storage import restore as restore_store
 from tac_desk.storage.backup import BackupInfo
-from tac_desk.storage.database import Database
 from tac_desk.storage.inspect import inspect_record
 from tac_desk.storage.integrity import verify_engine, verify_file
-from tac_desk.storage.restore import RestorePlan, RestoreResult
 from tac_desk.storage.verdict import Anchor, Report
+
+if TYPE_CHECKING:  # `tac-desk verify` and `backup` need only sqlite3: SQLAlchemy loads with the modules below
+    from sqlmodel import Session
+
+    from tac_desk.storage.database import Database
+    from tac_desk.storage.restore import RestorePlan, RestoreResult
 
 __all__ = [
     "Anchor",
@@ -33,6 +34,15 @@ __all__ = [
     "verify",
     "verify_record",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``RestorePlan`` and ``RestoreResult``, from the restore module once asked for (it loads SQLAlchemy)."""
+    if name in ("RestorePlan", "RestoreResult"):
+        from tac_desk.storage import restore as restore_store
+
+        return getattr(restore_store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def verify(*, database: Database, anchor: Anchor | None = None) -> Report:
@@ -66,6 +76,8 @@ def record_digest(*, session: Session) -> tuple[int, str]:
 
     An empty journal gives (0, 64 zeros).
     """
+    from tac_desk.storage import journal
+
     last = journal.head(session)
     if last is None or last.seq is None:
         return 0, GENESIS
@@ -104,6 +116,8 @@ def plan_restore(*, record: Path, backup: Path, anchor: Anchor | None = None) ->
     Raises:
         RecordError: when the backup does not verify.
     """
+    from tac_desk.storage import restore as restore_store
+
     return restore_store.plan_restore(record, backup, anchor=anchor)
 
 
@@ -116,4 +130,6 @@ def restore(*, record: Path, backup: Path, anchor: Anchor | None = None) -> Rest
     Raises:
         RecordError: the backup does not verify, the record is open, or a file cannot be written.
     """
+    from tac_desk.storage import restore as restore_store
+
     return restore_store.restore(record, backup, anchor=anchor)

@@ -7,13 +7,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from tac_desk.domain.chain import GENESIS
 from tac_desk.domain.errors import RecordError
 from tac_desk.storage.replay import Problem, replay_problems
 from tac_desk.storage.verdict import Anchor, Report, check_anchor, check_chain
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine  # only a type here: checking a file needs nothing but sqlite3
 
 GUARDS_SINCE = "0002"
 GUARD_TRIGGERS = (
@@ -140,6 +142,37 @@ def _lenient_text(value: bytes) -> str:
     return value.decode("utf-8", "replace")
 
 
+class _Fetched:
+    """Rows already read, answering ``fetchall()`` as a cursor would."""
+
+    def __init__(self, rows: list[tuple[object, ...]]) -> None:
+        self._rows = rows
+
+    def fetchall(self) -> list[tuple[object, ...]]:
+        """Every row."""
+        return self._rows
+
+
+class _StrictFirst:
+    """A connection for the replay: text decoded the fast strict way, leniently only when a damaged byte needs it."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def execute(self, sql: str, /) -> _Fetched:
+        """Run one query and read all its rows (in the connection's snapshot, so reading twice sees the same)."""
+        connection = self._connection
+        factory = connection.text_factory
+        connection.text_factory = str
+        try:
+            return _Fetched(connection.execute(sql).fetchall())
+        except (sqlite3.Error, ValueError):
+            pass  # a value is not UTF-8 (or the file is damaged): read again as the checks always read
+        finally:
+            connection.text_factory = factory
+        return _Fetched(connection.execute(sql).fetchall())
+
+
 def _verify(connection: sqlite3.Connection, *, quick: bool, anchor: Anchor | None) -> Report:
     problems: list[Problem] = []
     checks = ["quick_check" if quick else "integrity_check", "foreign_keys", "guards", "chain"]
@@ -173,7 +206,7 @@ def _verify(connection: sqlite3.Connection, *, quick: bool, anchor: Anchor | Non
             problems.extend(check_anchor(raw, anchor))
         if not quick:
             checks.append("replay")
-            problems.extend(replay_problems(connection, entries, tables))
+            problems.extend(replay_problems(_StrictFirst(connection), entries, tables))
         head_seq, head_hash = chain_head(connection)
     except sqlite3.DatabaseError as error:
         problems.append(Problem("integrity", f"the record cannot be read: {error}"))

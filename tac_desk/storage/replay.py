@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol
 
 
 class Connection(Protocol):
@@ -28,8 +28,7 @@ class Problem:
         return {"check": self.check, "seq": self.seq, "message": self.message}
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A journal entry whose hash was recomputed, with its payload parsed."""
 
     seq: int
@@ -39,13 +38,16 @@ class Entry:
 
 
 def _rows(connection: Connection, sql: str) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in connection.execute(sql).fetchall()]
+    return list(map(tuple, connection.execute(sql).fetchall()))
 
 
 def _compare(
-    what: str, expected: dict[int, tuple[Any, ...]], stored: Iterable[tuple[Any, ...]], kinds: dict[int, str]
+    what: str, expected: dict[int, tuple[Any, ...]], stored: list[tuple[Any, ...]], kinds: dict[int, str]
 ) -> list[Problem]:
     """Rows keyed by their entry number: each entry has exactly its row, each row exactly its entry."""
+    by_seq = {row[1]: row[2:] for row in stored}
+    if len(by_seq) == len(stored) and by_seq == expected:
+        return []  # the usual case, found without a loop in Python; the loop below names what differs
     problems: list[Problem] = []
     seen: set[int] = set()
     for row_id, seq, *values in stored:
@@ -71,44 +73,72 @@ def _json(text: Any) -> Any:
         return ("not json", text)
 
 
+@dataclass
+class _Replayed:
+    """What the journal says the derived tables hold, gathered in one pass over the entries."""
+
+    kinds: dict[int, str] = field(default_factory=dict)
+    attendance: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    ballots: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    corrections: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    opened: dict[Any, Entry] = field(default_factory=dict)
+    closed: dict[Any, Entry] = field(default_factory=dict)
+    late: list[Problem] = field(default_factory=list)
+
+
+def _replay(entries: Sequence[Entry], *, motions: bool) -> _Replayed:
+    """Rebuild the rows from the entries; ``late`` lists each ballot entry that follows the close of its vote."""
+    found = _Replayed()
+    kinds, ballots, attendance = found.kinds, found.ballots, found.attendance
+    closed_at: dict[Any, int] = {}
+    for entry in entries:
+        seq, _, kind, payload = entry
+        kinds[seq] = kind
+        get = payload.get
+        motion_id = get("motion_id")
+        if kind == "ballot":
+            ballots[seq] = (motion_id, get("seat_id"), get("person_id"), get("choice"), entry.recorded_at)
+            if motion_id in closed_at:
+                message = f"ballot entry #{seq} comes after the vote closed at #{closed_at[motion_id]}"
+                found.late.append(Problem("replay", message, seq))
+        elif kind == "attendance":
+            attendance[seq] = (get("meeting_id"), get("seat_id"), get("person_id"), get("presence"))
+        elif kind == "vote_closed":
+            closed_at.setdefault(motion_id, seq)
+            if motions:
+                found.closed[motion_id] = entry
+        elif kind == "vote_opened":
+            if motions:
+                found.opened[motion_id] = entry
+        elif kind == "correction":
+            found.corrections[seq] = (
+                motion_id,
+                *(get(k) for k in ("ballot_id", "original_seq", "previous_choice", "choice", "reason")),
+                entry.recorded_at,
+                get("outcome"),
+            )
+    return found
+
+
 def replay_problems(connection: Connection, entries: Sequence[Entry], tables: set[str]) -> list[Problem]:
     """Everything in which the derived tables differ from a replay of the (hash-checked) journal."""
-    kinds = {e.seq: e.kind for e in entries}
+    replayed = _replay(entries, motions="motion" in tables)
+    kinds = replayed.kinds
     problems: list[Problem] = []
-    attendance = {
-        e.seq: tuple(e.payload.get(k) for k in ("meeting_id", "seat_id", "person_id", "presence"))
-        for e in entries
-        if e.kind == "attendance"
-    }
     if "attendance" in tables:
         stored = _rows(
             connection, "SELECT id, entry_seq, meeting_id, seat_id, person_id, presence FROM attendance ORDER BY id"
         )
-        problems += _compare("attendance", attendance, stored, kinds)
-    ballots = {
-        e.seq: (*(e.payload.get(k) for k in ("motion_id", "seat_id", "person_id", "choice")), e.recorded_at)
-        for e in entries
-        if e.kind == "ballot"
-    }
+        problems += _compare("attendance", replayed.attendance, stored, kinds)
     if "ballot" in tables:
         stored = _rows(
             connection, "SELECT id, entry_seq, motion_id, seat_id, person_id, choice, cast_at FROM ballot ORDER BY id"
         )
-        problems += _compare("ballot", ballots, stored, kinds)
+        problems += _compare("ballot", replayed.ballots, stored, kinds)
     if "motion" in tables:
-        problems += _motions(connection, entries)
-    problems += _late_ballots(entries)
+        problems += _motions(connection, replayed.opened, replayed.closed)
+    problems += replayed.late
     if "ballot_correction" in tables:
-        corrections = {
-            e.seq: (
-                *(e.payload.get(k) for k in ("motion_id", "ballot_id", "original_seq", "previous_choice", "choice")),
-                e.payload.get("reason"),
-                e.recorded_at,
-                e.payload.get("outcome"),
-            )
-            for e in entries
-            if e.kind == "correction"
-        }
         stored = [
             (*row[:-1], _json(row[-1]))
             for row in _rows(
@@ -117,14 +147,12 @@ def replay_problems(connection: Connection, entries: Sequence[Entry], tables: se
                 " recorded_at, outcome_json FROM ballot_correction ORDER BY id",
             )
         ]
-        problems += _compare("correction", corrections, stored, kinds)
+        problems += _compare("correction", replayed.corrections, stored, kinds)
     return problems
 
 
-def _motions(connection: Connection, entries: Sequence[Entry]) -> list[Problem]:
+def _motions(connection: Connection, opened: dict[Any, Entry], closed: dict[Any, Entry]) -> list[Problem]:
     """Each motion put to a vote equals its vote_opened entry, and its vote_closed entry once closed."""
-    opened = {e.payload.get("motion_id"): e for e in entries if e.kind == "vote_opened"}
-    closed = {e.payload.get("motion_id"): e for e in entries if e.kind == "vote_closed"}
     problems: list[Problem] = []
     rows = _rows(
         connection,
@@ -164,18 +192,4 @@ def _motions(connection: Connection, entries: Sequence[Entry]) -> list[Problem]:
     for motion_id, entry in sorted(opened.items(), key=lambda item: item[1].seq):
         if motion_id not in seen:
             problems.append(Problem("replay", f"journal entry #{entry.seq} opened a motion that is missing", entry.seq))
-    return problems
-
-
-def _late_ballots(entries: Sequence[Entry]) -> list[Problem]:
-    """No ballot entry may follow the entry that closed its vote."""
-    closed_at: dict[Any, int] = {}
-    problems: list[Problem] = []
-    for entry in entries:
-        motion_id = entry.payload.get("motion_id")
-        if entry.kind == "vote_closed":
-            closed_at.setdefault(motion_id, entry.seq)
-        elif entry.kind == "ballot" and motion_id in closed_at:
-            message = f"ballot entry #{entry.seq} comes after the vote closed at #{closed_at[motion_id]}"
-            problems.append(Problem("replay", message, entry.seq))
     return problems

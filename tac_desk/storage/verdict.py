@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tac_desk.domain.chain import GENESIS, entry_hash
 from tac_desk.domain.errors import RecordError
@@ -86,9 +89,15 @@ class Report:
 
 
 def check_chain(rows: list[tuple[object, ...]]) -> tuple[list[Entry], list[Problem]]:
-    """Recompute the chain: numbers 1, 2, 3, ... each hash over its content and its predecessor's hash."""
+    """Recompute the chain: numbers 1, 2, 3, ... each hash over its content and its predecessor's hash.
+
+    ``rows`` are (seq, recorded_at, kind, payload, prev_hash, hash), text as UTF-8 bytes (as
+    :func:`~tac_desk.storage.integrity.read_entries` reads them) or as other values.
+    """
     entries: list[Entry] = []
     problems: list[Problem] = []
+    add_entry = entries.append
+    sha256 = hashlib.sha256
     expected, previous = 1, GENESIS
     for raw_seq, *raw in rows:
         if not isinstance(raw_seq, int) or isinstance(raw_seq, bool):
@@ -99,27 +108,66 @@ def check_chain(rows: list[tuple[object, ...]]) -> tuple[list[Entry], list[Probl
         if seq > expected:
             missing = f"#{expected}" if seq == expected + 1 else f"#{expected}-#{seq - 1}"
             problems.append(Problem("sequence", f"entry {missing} is missing from the journal", expected))
+        content = None  # the bytes entry_hash() hashes, when read as bytes (valid UTF-8 decodes and encodes back)
         try:
-            recorded_at, kind, payload, prev_hash, stored = (_text(value) for value in raw)
-        except ValueError:
+            raw_recorded_at, raw_kind, raw_payload, raw_prev_hash, raw_stored = raw
+            if (
+                isinstance(raw_recorded_at, bytes)
+                and isinstance(raw_kind, bytes)
+                and isinstance(raw_payload, bytes)
+                and isinstance(raw_prev_hash, bytes)
+                and isinstance(raw_stored, bytes)
+            ):
+                recorded_at, kind, payload = raw_recorded_at.decode(), raw_kind.decode(), raw_payload.decode()
+                prev_hash, stored = raw_prev_hash.decode(), raw_stored.decode()
+                content = b"%d\n%b\n%b\n%b\n%b" % (seq, raw_recorded_at, raw_kind, raw_prev_hash, raw_payload)
+            else:
+                recorded_at, kind, payload, prev_hash, stored = (_text(value) for value in raw)
+        except ValueError:  # UnicodeDecodeError is one
             problems.append(Problem("chain", f"entry #{seq} holds damaged text", seq))
             expected, previous = seq + 1, ""
             continue
         if prev_hash != previous:
             problems.append(Problem("chain", f"entry #{seq} does not link to the entry before it", seq))
-        payload_bytes = payload.encode("utf-8")
-        computed = entry_hash(seq=seq, recorded_at=recorded_at, kind=kind, payload=payload_bytes, prev_hash=prev_hash)
+        if content is not None:
+            computed = sha256(content).hexdigest()
+        else:
+            payload_bytes = payload.encode("utf-8")
+            computed = entry_hash(
+                seq=seq, recorded_at=recorded_at, kind=kind, payload=payload_bytes, prev_hash=prev_hash
+            )
         if computed != stored:
             problems.append(Problem("chain", f"entry #{seq} was altered: its hash does not match its content", seq))
         try:
-            data = json.loads(payload)
+            data = parse_json(payload)
         except ValueError:
             problems.append(Problem("chain", f"entry #{seq} does not hold valid JSON", seq))
             data = None
         if isinstance(data, dict):
-            entries.append(Entry(seq=seq, recorded_at=recorded_at, kind=kind, payload=data))
+            add_entry(Entry(seq, recorded_at, kind, data))
         expected, previous = seq + 1, stored
     return entries, problems
+
+
+def parse_json(text: str) -> Any:
+    """Exactly ``json.loads(text)``, with the usual case (an object, no surrounding space) read by its scanner directly.
+
+    Raises:
+        ValueError: when the text is not JSON.
+    """
+    if text[:1] == "{":
+        try:
+            data, end = _SCAN(text, 0)
+        except (StopIteration, ValueError):
+            pass  # json.loads raises the proper error below
+        else:
+            if end == len(text):
+                return data
+    return json.loads(text)
+
+
+# the scanner json.loads runs after skipping leading space (typeshed does not list the attribute)
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def _text(value: object) -> str:
