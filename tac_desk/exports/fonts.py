@@ -49,22 +49,25 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+FALLBACKS = (CJK, SYMBOLS)  # registered when a text first needs a character the style's own face lacks
+
+
 @cache
 def register_fonts() -> FontSet:
     """Register the shipped fonts with reportlab once (and fix its ToUnicode map beyond U+FFFF).
 
+    The DejaVu faces are read now; the large fallback fonts (CJK, symbols) only when some text
+    first needs a character the faces lack (see :func:`font_runs`): most minutes never do.
+
     Raises:
         FontError: when a font file is missing or cannot be read.
     """
-    folder = fonts_dir()
-    for name, filename, index in _FILES:
-        path = folder / filename
+    for name, filename, _ in _FILES:
+        path = fonts_dir() / filename
         if not path.is_file():
             raise FontError(f"the font file {path} is missing; reinstall TAC Desk")
-        try:
-            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
-        except Exception as error:  # reportlab raises TTFError and plain errors for damaged files
-            raise FontError(f"the font file {path} cannot be read ({error})") from error
+        if name not in FALLBACKS:
+            _register(name)
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
     addMapping(SANS, 0, 1, SANS)
@@ -73,15 +76,52 @@ def register_fonts() -> FontSet:
     return FontSet(regular=REGULAR_CHAIN, bold=BOLD_CHAIN)
 
 
+@cache
+def _register(name: str) -> None:
+    """Read one shipped font and register it with reportlab (once)."""
+    filename, index = next((file, index) for font, file, index in _FILES if font == name)
+    path = fonts_dir() / filename
+    if not path.is_file():
+        raise FontError(f"the font file {path} is missing; reinstall TAC Desk")
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    except Exception as error:  # reportlab raises TTFError and plain errors for damaged files
+        raise FontError(f"the font file {path} cannot be read ({error})") from error
+
+
 def _cmap(font_name: str) -> dict[int, int]:
+    """The code points a shipped font draws (registering a fallback font the first time it is asked about)."""
+    if font_name in FALLBACKS:
+        _register(font_name)
     font: Any = pdfmetrics.getFont(font_name)
     mapping: dict[int, int] = font.face.charToGlyph
     return mapping
 
 
+class _Cmaps:
+    """A chain's cmaps, each read the first time a character gets that far down the chain."""
+
+    def __init__(self, chain: tuple[str, ...]) -> None:
+        self.chain = chain
+        self.first = _cmap(chain[0])
+        self._loaded: list[dict[int, int]] = [self.first]
+
+    def __getitem__(self, index: int) -> dict[int, int]:
+        while len(self._loaded) <= index:
+            self._loaded.append(_cmap(self.chain[len(self._loaded)]))
+        return self._loaded[index]
+
+    def find(self, code: int) -> int | None:
+        """The index of the first font of the chain that draws ``code``, if any does."""
+        for index in range(len(self.chain)):
+            if code in self[index]:
+                return index
+        return None
+
+
 @cache
-def _chain_cmaps(chain: tuple[str, ...]) -> tuple[dict[int, int], ...]:
-    return tuple(_cmap(name) for name in chain)
+def _chain_cmaps(chain: tuple[str, ...]) -> _Cmaps:
+    return _Cmaps(chain)
 
 
 def has_glyph(font_name: str, char: str) -> bool:
@@ -113,7 +153,7 @@ def font_runs(text: str, chain: Sequence[str]) -> list[tuple[str, str]]:
     separate parts. Text extraction still returns the typed characters.
     """
     cmaps = _chain_cmaps(tuple(chain))
-    first = cmaps[0]
+    first = cmaps.first
     if all(ord(char) in first for char in text):
         return [(chain[0], text)] if text else []
     runs: list[tuple[str, str]] = []
@@ -124,7 +164,7 @@ def font_runs(text: str, chain: Sequence[str]) -> list[tuple[str, str]]:
         if current is not None and _sticks(char) and code in cmaps[current]:
             buffer.append(char)
             continue
-        chosen = next((i for i, cmap in enumerate(cmaps) if code in cmap), None)
+        chosen = cmaps.find(code)
         if chosen is None:
             if _is_ignorable(char):
                 continue

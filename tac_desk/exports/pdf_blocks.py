@@ -21,6 +21,7 @@ from tac_desk.exports.pdf_styles import (
     PANEL,
     RULE,
     ZEBRA,
+    Para,
     Styles,
     joined,
     labelled,
@@ -73,7 +74,7 @@ def section(number: int, title: str, st: Styles) -> list[Flowable]:
     """A numbered section heading with a rule under it."""
     return [
         CondPageBreak(SECTION_ROOM),
-        Paragraph(f"{number}&nbsp;&nbsp;{title}", st.h1),
+        Para(f"{number}&nbsp;&nbsp;{title}", st.h1),
         HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=2, spaceAfter=8),
     ]
 
@@ -129,13 +130,13 @@ def attendance(record: MinutesRecord, st: Styles, width: float, number: int) -> 
     good = roll.quorum_met or not roll.quorum_rule
     flow: list[Flowable] = section(number, "Attendance", st)
     flow.append(para(roll.quorum_statement, coloured(st.statement, GOOD if good else BAD, "quorum")))
-    flow.append(Paragraph(f"Voting seats present ({len(roll.present)})", st.h2))
+    flow.append(Para(f"Voting seats present ({len(roll.present)})", st.h2))
     if roll.present:
         rows = [[_seat_cell(line, st), line.person, line.role] for line in roll.present]
         flow.append(grid(["Seat", "Represented by", "As"], rows, [width * 0.46, width * 0.36, width * 0.18], st))
     else:
         flow.append(para("None.", st.body))
-    flow.append(Paragraph(f"Absent ({len(roll.absent)})", st.h2))
+    flow.append(Para(f"Absent ({len(roll.absent)})", st.h2))
     if roll.absent:
         rows = [
             [_seat_cell(line, st), line.primary or words.DASH, line.alternate or words.DASH] for line in roll.absent
@@ -143,7 +144,7 @@ def attendance(record: MinutesRecord, st: Styles, width: float, number: int) -> 
         flow.append(grid(["Seat", "Representative", "Alternate"], rows, [width * 0.46, width * 0.27, width * 0.27], st))
     else:
         flow.append(para("None: every voting seat was represented.", st.body))
-    flow.append(Paragraph(f"Observers ({len(roll.observers)})", st.h2))
+    flow.append(Para(f"Observers ({len(roll.observers)})", st.h2))
     if roll.observers:
         rows = [[o.name, o.organization or words.DASH] for o in roll.observers]
         flow.append(grid(["Name", "Organization"], rows, [width * 0.5, width * 0.5], st))
@@ -208,7 +209,7 @@ def vote_block(vote: VoteRecord, st: Styles, width: float) -> list[Flowable]:
         flow.append(labelled("As closed:", vote.closed_explanation, st.body))
         flow += [labelled("Correction:", words.correction_text(line), st.body) for line in vote.corrections]
     flow.append(para(f"Closing record entry: {words.closing_entry_text(vote)}", st.digest))
-    flow.append(Paragraph("Roll call", st.h3))
+    flow.append(Para("Roll call", st.h3))
     rows = [
         [line.organization, line.person or words.DASH, para(line.choice, st.cell_bold if line.voted else st.muted_cell)]
         for line in vote.roll

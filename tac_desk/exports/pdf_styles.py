@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -11,6 +12,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaFrag
 
 from tac_desk.exports.fonts import BOLD_CHAIN, REGULAR_CHAIN, SANS, SANS_BOLD, markup, register_fonts
 
@@ -58,8 +60,12 @@ class Styles:
 
 
 def make_styles() -> Styles:
-    """Register the fonts and build the styles (10 pt text on 14 pt leading, DejaVu Sans)."""
+    """Register the fonts and build the styles (10 pt text on 14 pt leading, DejaVu Sans).
+
+    New styles start a new document: the parses kept for the previous one's styles are dropped.
+    """
     register_fonts()
+    _PARSED.clear()
 
     def style(name: str, **values: object) -> ParagraphStyle:
         base: dict[str, object] = {"fontName": SANS, "fontSize": 10, "leading": 14, "textColor": INK}
@@ -95,6 +101,63 @@ def make_styles() -> Styles:
     )
 
 
+_PARSED: dict[tuple[str, int], tuple[ParagraphStyle, str, list[Any]]] = {}  # (markup, id(style)) -> parse
+_PARSED_LIMIT = 20_000
+
+
+class Para(Paragraph):  # type: ignore[misc]  # reportlab ships no type hints
+    """A Paragraph that parses each (markup, style) once per document and keeps its line breaks per width.
+
+    The minutes repeat many cells (seats, names and choices in every roll call), so a repeated
+    paragraph copies the fragments of the first one instead of parsing its markup again. Laying
+    them out wraps most paragraphs three times at the same width (for the room a vote needs, for
+    its table's row heights, in the frame); the breaks depend only on that width, the fragments
+    and the style, so the later wraps reuse the first one's.
+    """
+
+    def __init__(self, text: str | None, style: ParagraphStyle, **options: Any) -> None:
+        """Like Paragraph's; ``options`` (fragments of a split, a bullet) bypass the parse cache."""
+        if options or text is None:
+            super().__init__(text, style, **options)
+            return
+        key = (text, id(style))
+        parsed = _PARSED.get(key)
+        if parsed is not None and parsed[0] is style:  # the identity check: an id is unique while the style lives
+            super().__init__(parsed[1], style, frags=_copy_frags(parsed[2]))
+            return
+        super().__init__(text, style)
+        if self.style is style and self.bulletText is None and not _processed(self.frags):
+            if len(_PARSED) >= _PARSED_LIMIT:
+                _PARSED.clear()
+            _PARSED[key] = (style, self.text, _copy_frags(self.frags))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        """The paragraph's size at ``availWidth`` (its height does not depend on ``availHeight``)."""
+        kept = self.__dict__.get("_kept")
+        if kept is not None and kept[0] == availWidth and kept[1] is self.frags:
+            _, _, self.width, self.height, self._wrapWidths, self.blPara = kept
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if availWidth > 0.001:  # narrower, reportlab answers "does not fit" without breaking lines
+            self._kept = (availWidth, self.frags, self.width, self.height, self._wrapWidths, self.blPara)
+        return size
+
+
+def _copy_frags(frags: list[Any]) -> list[Any]:
+    """Fragments that share nothing mutable with ``frags`` (reportlab edits them while splitting)."""
+    copies = []
+    for frag in frags:
+        copy = frag.clone()
+        vars(copy).update({name: list(value) for name, value in vars(frag).items() if isinstance(value, list)})
+        copies.append(copy)
+    return copies
+
+
+def _processed(frags: list[Any]) -> bool:
+    """True for a word list made by splitting (not fragments straight from the parser)."""
+    return bool(frags) and not all(isinstance(frag, ParaFrag) for frag in frags)
+
+
 def chain_for(style: ParagraphStyle) -> tuple[str, ...]:
     """The fallback chain that starts with the style's own face."""
     return BOLD_CHAIN if style.fontName == SANS_BOLD else REGULAR_CHAIN
@@ -104,13 +167,13 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of plain text: escaped, with fallback fonts, line breaks kept."""
     chain = chain_for(style)
     lines = [markup(line, chain) for line in text.splitlines()] or [""]
-    return Paragraph("<br/>".join(lines), style)
+    return Para("<br/>".join(lines), style)
 
 
 def labelled(label: str, text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph "Label: text" with the label in bold and the (plain) text escaped."""
     bold = markup(label, BOLD_CHAIN, base=style.fontName)
-    return Paragraph(f"{bold} {markup(text, chain_for(style))}", style)
+    return Para(f"{bold} {markup(text, chain_for(style))}", style)
 
 
 def two_lines(main: str, note: str, style: ParagraphStyle, note_style: ParagraphStyle) -> list[Paragraph]:

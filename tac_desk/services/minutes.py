@@ -6,19 +6,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from tac_desk.domain.enums import Choice, MeetingStatus, MotionStatus, Presence, SeatKind
 from tac_desk.domain.errors import Refused
 from tac_desk.domain.model import Ballot, Motion, Person
 from tac_desk.domain.roll import RollCall
+from tac_desk.domain.rules import Outcome
 from tac_desk.services import corrections
 from tac_desk.services import meetings as meeting_service
-from tac_desk.services import votes as vote_service
 from tac_desk.services.attendance import roll_call
-from tac_desk.storage import journal
+from tac_desk.storage import convert, journal
 from tac_desk.storage import repositories as repo
-from tac_desk.storage.tables import JournalRow
+from tac_desk.storage.tables import BallotCorrectionRow, BallotRow, JournalRow
 
 
 class MinutesStatus(StrEnum):
@@ -204,8 +204,10 @@ def minutes_record(*, session: Session, meeting_id: int, status: MinutesStatus |
     labels = {kind.key: kind.label for kind in body.decision_types}
     motions = sorted(repo.motions(session, meeting_id=meeting_id), key=lambda m: m.id)
     present = roll.present_seat_ids()
+    facts = _VoteFacts.load(session, motions)
     vote_records = tuple(
-        _vote(session, motion, index, numbers, titles, labels, present) for index, motion in enumerate(motions, 1)
+        _vote(session, motion, index, numbers, titles, labels, present, facts)
+        for index, motion in enumerate(motions, 1)
     )
     agenda = tuple(
         AgendaLine(
@@ -286,6 +288,42 @@ def _attendance(roll: RollCall) -> AttendanceRecord:
     )
 
 
+@dataclass(frozen=True)
+class _VoteFacts:
+    """The ballots, corrected motions and closing entries of a meeting's votes, read in one query each."""
+
+    ballots: dict[int, tuple[Ballot, ...]]
+    corrected: frozenset[int]
+    closing_hashes: dict[int, str]
+
+    @classmethod
+    def load(cls, session: Session, motions: list[Motion]) -> _VoteFacts:
+        ids = [motion.id for motion in motions]
+        if not ids:
+            return cls({}, frozenset(), {})
+        ballots: dict[int, list[Ballot]] = {motion_id: [] for motion_id in ids}
+        query = select(BallotRow).where(col(BallotRow.motion_id).in_(ids)).order_by(col(BallotRow.id))
+        for row in session.exec(query).all():
+            ballots[row.motion_id].append(convert.ballot(row))
+        corrected = select(BallotCorrectionRow.motion_id).where(col(BallotCorrectionRow.motion_id).in_(ids))
+        seqs = [motion.close_entry_seq for motion in motions if motion.close_entry_seq is not None]
+        closing = select(JournalRow.seq, JournalRow.hash).where(col(JournalRow.seq).in_(seqs))
+        return cls(
+            ballots={motion_id: tuple(found) for motion_id, found in ballots.items()},
+            corrected=frozenset(session.exec(corrected).all()),
+            closing_hashes={seq: digest for seq, digest in session.exec(closing).all() if seq is not None},
+        )
+
+    def state(self, session: Session, motion: Motion) -> tuple[tuple[Ballot, ...], Outcome]:
+        """The motion's ballots and outcome, as ``votes.vote_state`` gives them (live while the vote is open)."""
+        if motion.outcome is not None:
+            return self.ballots[motion.id], motion.outcome
+        from tac_desk.services import votes as vote_service  # the live count: only for a vote still open
+
+        live = vote_service.vote_state(session=session, motion_id=motion.id)
+        return live.ballots, live.outcome
+
+
 def _vote(
     session: Session,
     motion: Motion,
@@ -294,16 +332,17 @@ def _vote(
     agenda_titles: dict[int, str],
     labels: dict[str, str],
     present: set[int],
+    facts: _VoteFacts,
 ) -> VoteRecord:
-    state = vote_service.vote_state(session=session, motion_id=motion.id)
-    fixes = corrections.corrections(session=session, motion_id=motion.id)
-    outcome = fixes[-1].outcome if fixes else state.outcome
+    ballots, closed_outcome = facts.state(session, motion)
+    fixes = corrections.corrections(session=session, motion_id=motion.id) if motion.id in facts.corrected else ()
+    outcome = fixes[-1].outcome if fixes else closed_outcome
     is_open = motion.status is MotionStatus.OPEN
     if is_open or not outcome.quorum_met:
         result = "Open" if is_open else "Not decided"
     else:
         result = "Adopted" if outcome.passed else "Not adopted"
-    closing = None if motion.close_entry_seq is None else session.get(JournalRow, motion.close_entry_seq)
+    seq = motion.close_entry_seq
     item_id = motion.agenda_item_id
     tally = outcome.tally
     return VoteRecord(
@@ -325,11 +364,11 @@ def _vote(
         present=tally.present,
         seats=tally.seats,
         required_yes=outcome.required_yes,
-        roll=_roll_lines(motion, state.ballots, present, {fix.ballot_id: fix.choice for fix in fixes}),
-        close_entry_seq=motion.close_entry_seq,
-        close_entry_hash="" if closing is None else closing.hash,
+        roll=_roll_lines(motion, ballots, present, {fix.ballot_id: fix.choice for fix in fixes}),
+        close_entry_seq=seq,
+        close_entry_hash="" if seq is None else facts.closing_hashes.get(seq, ""),
         corrections=tuple(_correction(motion, fix) for fix in fixes),
-        closed_explanation=state.outcome.explanation if fixes else "",
+        closed_explanation=closed_outcome.explanation if fixes else "",
     )
 
 
