@@ -43,7 +43,15 @@ def test_domain_imports_neither_qt_nor_sql() -> None:
 
 
 def test_sqlite_specific_code_stays_in_the_engine_modules() -> None:
-    engine_modules = {"database.py", "inspect.py", "migrate.py", "backup.py", "integrity.py", "triggers.py"}
+    engine_modules = {
+        "database.py",
+        "inspect.py",
+        "migrate.py",
+        "backup.py",
+        "integrity.py",
+        "triggers.py",
+        "quick_read.py",
+    }
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         if path.parent.name == "storage" and path.name in engine_modules:

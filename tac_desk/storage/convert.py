@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from tac_desk.domain.enums import (
     ActionStatus,
     AgendaKind,
     ChairVoting,
     Choice,
-    MeetingStatus,
     MotionStatus,
     ProjectStage,
     SeatKind,
@@ -32,6 +30,8 @@ from tac_desk.domain.model import (
     Series,
 )
 from tac_desk.domain.rules import Outcome, Rule, Tally, evaluate
+from tac_desk.storage import columns
+from tac_desk.storage.columns import MeetingColumns
 from tac_desk.storage.tables import (
     ActionItemRow,
     AgendaItemRow,
@@ -53,9 +53,7 @@ def _id(value: int | None) -> int:
     return value
 
 
-def aware(local: str, tz_name: str) -> datetime:
-    """A stored wall-clock time in its zone."""
-    return datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(tz_name))
+aware = columns.aware
 
 
 def local_text(moment: datetime) -> str:
@@ -118,20 +116,24 @@ def series(row: SeriesRow) -> Series:
     )
 
 
+def meeting_columns(row: MeetingRow) -> MeetingColumns:
+    """The stored columns of a meeting row."""
+    return MeetingColumns(
+        _id(row.id),
+        row.series_id,
+        row.title,
+        row.start_local,
+        row.timezone,
+        row.duration_minutes,
+        row.status,
+        row.original_start_local,
+        row.sequence,
+    )
+
+
 def meeting(row: MeetingRow, number: int | None = None) -> Meeting:
     """Meeting row to domain."""
-    original = row.original_start_local
-    return Meeting(
-        id=_id(row.id),
-        title=row.title,
-        starts_at=aware(row.start_local, row.timezone),
-        duration_minutes=row.duration_minutes,
-        status=MeetingStatus(row.status),
-        series_id=row.series_id,
-        original_start=None if original is None else aware(original, row.timezone),
-        sequence=row.sequence,
-        number=number,
-    )
+    return columns.meeting(meeting_columns(row), number)
 
 
 def agenda_item(row: AgendaItemRow) -> AgendaItem:

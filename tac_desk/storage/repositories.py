@@ -24,7 +24,7 @@ from tac_desk.domain.model import (
     SeatAttendance,
     Series,
 )
-from tac_desk.storage import convert
+from tac_desk.storage import columns, convert
 from tac_desk.storage.database import READ_ONLY_SESSION
 from tac_desk.storage.tables import (
     ActionItemRow,
@@ -150,15 +150,7 @@ def all_series(session: Session) -> list[Series]:
 def meetings(session: Session) -> list[Meeting]:
     """Every meeting in time order, numbered among the meetings not cancelled."""
     rows = session.exec(select(MeetingRow).order_by(col(MeetingRow.start_utc), col(MeetingRow.id))).all()
-    result: list[Meeting] = []
-    number = 0
-    for found in rows:
-        if found.status != "cancelled":
-            number += 1
-            result.append(convert.meeting(found, number))
-        else:
-            result.append(convert.meeting(found, None))
-    return result
+    return columns.numbered(convert.meeting_columns(found) for found in rows)
 
 
 def meeting(session: Session, meeting_id: int) -> Meeting:
