@@ -87,17 +87,42 @@ class MainWindow(QMainWindow):
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
 
-    def ensure_views(self) -> None:
-        """Build the views (and the export actions that sit on them) the first time they are needed."""
-        if self.views:
-            return
-        from tac_desk.ui.export_actions import install_export_actions
-        from tac_desk.ui.views.registry import make_views
+    def ensure_views(self, count: int | None = None) -> None:
+        """Build the views (the first ``count`` of them; all by default) the first time they are needed."""
+        from tac_desk.ui.views.registry import VIEW_SPECS, make_view
 
-        for view in make_views(self.context):
+        wanted = len(VIEW_SPECS) if count is None else count
+        for spec in VIEW_SPECS[len(self.views) : wanted]:
+            view = make_view(spec, self.context)
             self.views.append(view)
             self.stack.addWidget(view)
-        install_export_actions(self)
+        if len(self.views) == len(VIEW_SPECS) and not hasattr(self, "exporter"):
+            from tac_desk.ui.export_actions import install_export_actions
+
+            install_export_actions(self)
+
+    def _first_candidate(self, record: Path | None) -> Path | None:
+        last = self.settings.value("records/last")
+        for candidate in (record, Path(str(last)) if last else None, default_record()):
+            if candidate is not None and candidate.exists():
+                return candidate
+        return None
+
+    def _show_first_screen(self, path: Path) -> bool:
+        """Paint the meetings list read with sqlite3 alone, before the ORM loads; False when it cannot."""
+        from tac_desk.storage.quick_read import meetings_snapshot
+
+        try:
+            name, meetings = meetings_snapshot(path)
+        except (TacError, OSError):
+            return False
+        self.ensure_views(1)
+        view = self.views[0]
+        self.stack.setCurrentWidget(view)
+        self.setWindowTitle(f"{APP_NAME} — {name or path}")
+        view.show_snapshot(meetings)  # type: ignore[attr-defined]
+        view.repaint()
+        return True
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -165,10 +190,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._start_pending)
 
     def _start_pending(self) -> None:
-        if self._pending_start is not None:
-            (record,) = self._pending_start
-            self._pending_start = None
-            self.start(record)
+        if self._pending_start is None:
+            return
+        (record,) = self._pending_start
+        self._pending_start = None
+        path = self._first_candidate(record)
+        if path is not None and self._show_first_screen(path):
+            QTimer.singleShot(0, lambda: self.start(path))
+            return
+        self.start(record)
 
     def open_path(self, path: Path, *, create: bool = False) -> bool:
         """Open a record, telling the user plainly when it cannot be opened."""

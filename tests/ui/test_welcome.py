@@ -76,3 +76,28 @@ def test_explore_the_demo_builds_it_off_the_gui_thread(
     qtbot.waitUntil(lambda: window.context.is_open, timeout=60_000)
     assert window.windowTitle().startswith("TAC Desk — ")
     assert window.views[0].model.rowCount() > 0
+
+
+def test_the_first_screen_shows_meetings_before_the_record_is_fully_open(
+    qtbot: Any, settings: QSettings, tmp_path: Path
+) -> None:
+    path = tmp_path / "ours.tacdb"
+    new_record.create_record(path, name="Quick TAC", timezone="UTC")
+    from datetime import datetime
+
+    from tac_desk.services import meetings
+    from tac_desk.storage.database import open_database
+
+    database = open_database(path)
+    with database.write() as session:
+        meetings.schedule_series(session=session, first=datetime(2030, 1, 3, 9, 0), timezone="UTC", count=4)
+    database.dispose()
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start(path, deferred=True)
+    qtbot.waitUntil(lambda: bool(window.views) and window.views[0].model.rowCount() == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: window.context.is_open, timeout=30_000)
+    assert window.windowTitle() == "TAC Desk — Quick TAC"
+    assert len(window.views) == 6 and window.nav.isEnabled()
+    assert window.views[0].console.isEnabled()

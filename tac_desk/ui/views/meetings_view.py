@@ -136,21 +136,9 @@ class MeetingsView(View):
         from tac_desk.storage import repositories as repo
 
         self._all = self.context.read(repo.meetings)
-        now = datetime.now(UTC)
-        mode = FILTERS[self.filter.currentIndex()]
-        if mode == "Upcoming":
-            shown = [m for m in self._all if m.ends_at >= now]
-        elif mode == "Past":
-            shown = list(reversed([m for m in self._all if m.ends_at < now]))
-        else:
-            shown = list(self._all)
+        self._show_list()
         selected = self.console.meeting_id
-        if shown != self.model.rows():  # a change inside one meeting leaves the list as it is
-            self.model.set_rows(shown)
-        upcoming = sum(1 for m in self._all if m.ends_at >= now and m.status is MeetingStatus.SCHEDULED)
-        held = sum(1 for m in self._all if m.status is MeetingStatus.HELD)
-        self.subtitle.setText(f"{held} held · {upcoming} upcoming")
-        self.subtitle.setToolTip("Times are shown in each meeting's own zone and in yours.")
+        shown = self.model.rows()
         ids = [m.id for m in shown]
         if selected in ids:
             self._select_row(ids.index(selected))
@@ -159,6 +147,29 @@ class MeetingsView(View):
             self._select_row(0)
         else:
             self.console.show_meeting(None)
+
+    def show_snapshot(self, meetings: list[Meeting]) -> None:
+        """Show the list read before the record is fully open (the console waits for the record)."""
+        self._all = meetings
+        self._show_list()
+        self.console.setEnabled(False)
+        self.console.header.title.setText("Opening the record…")
+
+    def _show_list(self) -> None:
+        now = datetime.now(UTC)
+        mode = FILTERS[self.filter.currentIndex()]
+        if mode == "Upcoming":
+            shown = [m for m in self._all if m.ends_at >= now]
+        elif mode == "Past":
+            shown = list(reversed([m for m in self._all if m.ends_at < now]))
+        else:
+            shown = list(self._all)
+        if shown != self.model.rows():  # a change inside one meeting leaves the list as it is
+            self.model.set_rows(shown)
+        upcoming = sum(1 for m in self._all if m.ends_at >= now and m.status is MeetingStatus.SCHEDULED)
+        held = sum(1 for m in self._all if m.status is MeetingStatus.HELD)
+        self.subtitle.setText(f"{held} held · {upcoming} upcoming")
+        self.subtitle.setToolTip("Times are shown in each meeting's own zone and in yours.")
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

@@ -29,10 +29,12 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
 )
 
 
+def make_view(spec: ViewSpec, context: AppContext) -> View:
+    """Build one view on the shared context."""
+    view: View = getattr(importlib.import_module(spec.module), spec.class_name)(context)
+    return view
+
+
 def make_views(context: AppContext) -> list[View]:
     """Build every view on the shared context."""
-    views: list[View] = []
-    for spec in VIEW_SPECS:
-        cls = getattr(importlib.import_module(spec.module), spec.class_name)
-        views.append(cls(context))
-    return views
+    return [make_view(spec, context) for spec in VIEW_SPECS]
