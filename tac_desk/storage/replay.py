@@ -160,6 +160,7 @@ def _motions(connection: Connection, opened: dict[Any, Entry], closed: dict[Any,
         " outcome_json, open_entry_seq, close_entry_seq FROM motion ORDER BY id",
     )
     seen: set[Any] = set()
+    parsed: dict[Any, Any] = {}  # rules and rosters repeat from motion to motion: each text is read once
     for row in rows:
         motion_id, meeting, text, kind, rule, roster, closes_on = row[:7]
         status, closed_at, outcome, open_seq, close_seq = row[7:]
@@ -173,8 +174,8 @@ def _motions(connection: Connection, opened: dict[Any, Entry], closed: dict[Any,
             meeting,
             text,
             kind,
-            _json(rule),
-            _json(roster),
+            parsed[rule] if rule in parsed else parsed.setdefault(rule, _json(rule)),
+            parsed[roster] if roster in parsed else parsed.setdefault(roster, _json(roster)),
             None if closes_on is None else str(closes_on),
             open_seq,
         )
