@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import NoReturn
 
 from tac_desk import __version__
 from tac_desk.cli import common
 from tac_desk.domain.errors import TacError
+from tac_desk.launch import gui_record
 
 COMMAND_MODULES = (
     "tac_desk.cli.gui",
@@ -62,18 +62,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _gui_fast_path(args: list[str]) -> tuple[Path | None] | None:
-    """``tac-desk``, ``tac-desk gui`` and either with ``--db PATH``: open the window without building the parser."""
-    rest = args[1:] if args[:1] == ["gui"] else list(args)
-    if not rest:
-        return (None,)
-    if len(rest) == 2 and rest[0] == "--db" and not rest[1].startswith("-"):
-        return (Path(rest[1]),)
-    if len(rest) == 1 and rest[0].startswith("--db=") and len(rest[0]) > 5:
-        return (Path(rest[0][5:]),)
-    return None
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 refused or bad input, 2 usage).
 
@@ -81,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     an unexpected error.
     """
     args_list = sys.argv[1:] if argv is None else argv
-    fast = _gui_fast_path(args_list)
+    fast = gui_record(args_list)
     if fast is not None:
         from tac_desk.app import main as app_main
 
