@@ -23,7 +23,7 @@ def app_icon() -> QIcon:
     """The application icon (SVG source, PNG fallbacks)."""
     folder = resources_dir() / "icons"
     icon = QIcon()
-    for size in (32, 256):  # the platform scales these; fewer files read at start-up
+    for size in (16, 32, 48, 64, 128, 256):
         png = folder / f"tac-desk-{size}.png"
         if png.exists():
             icon.addFile(str(png))
