@@ -25,7 +25,7 @@ def roll_call(*, session: Session, meeting_id: int) -> RollCall:
     """The meeting's roll as it stands now, with the quorum verdict of the ``meeting`` decision type."""
     day = meeting_day(session, meeting_id)
     body = repo.body(session)
-    quorum = body.decision_type("meeting").rule.quorum if _has(body, "meeting") else None
+    quorum = next((kind.rule.quorum for kind in body.decision_types if kind.key == "meeting"), None)
     return build_roll(
         seats=repo.voting_seats_on(session, day),
         attendance=repo.seat_attendance(session, meeting_id),
@@ -33,10 +33,6 @@ def roll_call(*, session: Session, meeting_id: int) -> RollCall:
         observer_ids=repo.observers(session, meeting_id),
         quorum=quorum,
     )
-
-
-def _has(body: object, key: str) -> bool:
-    return any(kind.key == key for kind in getattr(body, "decision_types", ()))
 
 
 def _writable_meeting(session: Session, meeting_id: int) -> MeetingRow:

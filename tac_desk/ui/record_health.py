@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ class HealthBanner(QFrame):
 
 def anchor_key(path: Path) -> str:
     """The settings key of the chain head last seen for a record (kept outside the record)."""
-    return f"anchors/{abs(hash(str(path.resolve()))) % 10**12}"
+    return f"anchors/{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}"  # stable across runs
 
 
 def check_on_open(window: Any) -> None:

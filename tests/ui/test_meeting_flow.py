@@ -176,6 +176,20 @@ def test_whole_meeting_flow(window: MainWindow, qtbot: Any, monkeypatch: pytest.
     assert "Corrected after closing (1 correction(s)" in console.votes.outcome.text()
     assert console.votes.outcome.text().startswith("Adopted: 3 yes to 0 no")
     assert console.votes.grid.grid_model.index(1, 2).data() == "Yes (corrected; was No)"
+    # an action item taken at the meeting, through the shared action dialog
+    from tac_desk.ui.dialogs.action_dialog import ActionDialog
+
+    def fill_action(dialog: ActionDialog) -> int:
+        dialog.task.setText("Publish the adopted charter")
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(ActionDialog, "exec", fill_action)
+    console.add_action()
+    assert [a.task for a in window.context.read(lambda s: repo.action_items(s, meeting_id=first.id))] == [
+        "Publish the adopted charter"
+    ]
+    assert console.actions.model.rowCount() == 1
     # ballots after closing are refused, nothing changes
     before = len(window.context.read(lambda s: repo.ballots(s, motion.id)))
     console.cast_ballot(motion.id, seat_ids[4], __import__("tac_desk.domain.enums").domain.enums.Choice.YES)

@@ -108,3 +108,18 @@ def test_back_up_then_restore_from_the_window(
     assert main.context.is_open
     assert len(main.context.read(repo.people)) == people_before
     assert "Restored from" in main.health_banner.label.text()
+
+
+def test_the_remembered_digest_key_is_stable_across_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from pathlib import Path; from tac_desk.ui.record_health import anchor_key; "
+        f"print(anchor_key(Path({str(tmp_path)!r})))"
+    )
+    keys = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    }
+    assert len(keys) == 1 and keys.pop().startswith("anchors/")

@@ -389,17 +389,11 @@ class MeetingConsole(QWidget):
 
     # ----- action items -------------------------------------------------------------------------------------
     def add_action(self) -> None:
-        """Record an action item taken at this meeting."""
-        from tac_desk.services import actions
-        from tac_desk.ui.dialogs.meeting_dialogs import ActionItemDialog
+        """Record an action item taken at this meeting (the dialog saves through the actions service)."""
+        from tac_desk.ui.dialogs.action_dialog import ActionDialog
 
-        if self.data is None:
-            return
-        people = sorted(self.data.people.values(), key=lambda p: p.name.casefold())
-        dialog = ActionItemDialog(people, self)
-        if dialog.exec():
-            meeting_id, values = self.data.meeting.id, dialog.values()
-            self._write(lambda s: actions.add_action(session=s, meeting_id=meeting_id, **values))  # type: ignore[arg-type]
+        if self.data is not None:
+            ActionDialog(self.context, parent=self, meeting_id=self.data.meeting.id).exec()
 
     def action_done(self, action_id: int) -> None:
         """Mark an action item done."""

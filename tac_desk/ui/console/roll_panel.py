@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -174,6 +172,3 @@ def _click_target(entry: RollEntry, column: int) -> Presence | None:
     if column == STATUS_COLUMN:
         return Presence.ABSENT if entry.presence.is_present else Presence.PRIMARY
     return None
-
-
-ClickRule = Callable[[RollEntry, int], Presence | None]

@@ -177,30 +177,6 @@ class ObserverDialog(QDialog):
         form.addRow(_buttons(self, "Add"))
 
 
-class ActionItemDialog(QDialog):
-    """Record an action item: task, owner, due date."""
-
-    def __init__(self, people: list[Person], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from tac_desk.ui.widgets import OptionalDate
-
-        self.setWindowTitle("Add action item")
-        self.task = QLineEdit()
-        self.task.setAccessibleName("Task")
-        self.owner = PersonBox(people)
-        self.due = OptionalDate(label="Due")
-        form = QFormLayout(self)
-        form.addRow("Task", self.task)
-        form.addRow("Owner", self.owner)
-        form.addRow("Due", self.due)
-        form.addRow(_buttons(self, "Add"))
-        self.resize(520, self.sizeHint().height())
-
-    def values(self) -> dict[str, object]:
-        """Keyword arguments for services.actions.add_action."""
-        return {"task": self.task.text(), "owner_id": self.owner.person_id(), "due_on": self.due.value()}
-
-
 class CorrectionDialog(QDialog):
     """Correct one seat's ballot after the vote closed: the new choice and the reason, both kept in the record."""
 
