@@ -128,7 +128,7 @@ def gui_session(setup: Setup) -> list[Measured]:
     results = []
     for key in ("switch_meeting_ms", "decisions_view_ms", "close_vote_ms"):
         values = [float(v) for v in data[key]]
-        note = f"median of {len(values)} in one process"
+        note = f"median of {len(values)} in one process, after the opening check ({data['opening_check_s']:.1f} s)"
         if key == "close_vote_ms":
             note += f"; the service and commit alone {median(data['close_vote_service_ms']):.0f} ms"
         results.append(Measured(key, median(values), note, {"ms": values}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -34,8 +35,9 @@ def aware(local: str, tz_name: str) -> datetime:
     return datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(tz_name))
 
 
+@lru_cache(maxsize=4096)
 def meeting(values: MeetingColumns, number: int | None = None) -> Meeting:
-    """One meeting from its stored columns."""
+    """One meeting from its stored columns (memoised: the result depends on them alone and is immutable)."""
     original = values.original_start_local
     return Meeting(
         id=values.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 from tac_desk.domain.enums import (
     ActionStatus,
@@ -170,26 +171,80 @@ def outcome_from_json(text: str | None, rule: Rule) -> Outcome | None:
     )
 
 
+class MotionColumns(NamedTuple):
+    """The stored columns of one motion, in the order of :data:`MOTION_COLUMNS` (``roster_json`` None: left out)."""
+
+    id: int
+    text: str
+    decision_type: str
+    rule_json: str
+    status: str
+    meeting_id: int | None
+    agenda_item_id: int | None
+    closes_on: date | None
+    opened_at: str
+    closed_at: str | None
+    roster_json: str | None
+    outcome_json: str | None
+    project_id: int | None
+    requested_stage: str | None
+    open_entry_seq: int | None
+    close_entry_seq: int | None
+
+
+MOTION_COLUMNS = MotionColumns._fields
+
+
 def motion(row: MotionRow, *, with_roster: bool = True) -> Motion:
     """Motion row to domain, with its frozen rule, roster (unless left out) and outcome."""
-    rule = rule_from_json(row.rule_json)
+    return motion_from_columns(
+        MotionColumns(
+            _id(row.id),
+            row.text,
+            row.decision_type,
+            row.rule_json,
+            row.status,
+            row.meeting_id,
+            row.agenda_item_id,
+            row.closes_on,
+            row.opened_at,
+            row.closed_at,
+            row.roster_json if with_roster else None,
+            row.outcome_json,
+            row.project_id,
+            row.requested_stage,
+            row.open_entry_seq,
+            row.close_entry_seq,
+        )
+    )
+
+
+@lru_cache(maxsize=8192)
+def motion_from_columns(values: MotionColumns) -> Motion:
+    """A motion from its stored columns.
+
+    The result depends on the column values alone and is immutable, so it is memoised on them: a list re-read
+    after a change converts only the motions whose columns changed.
+    """
+    rule = rule_from_json(values.rule_json)
+    roster = values.roster_json
     return Motion(
-        id=_id(row.id),
-        text=row.text,
-        decision_type=row.decision_type,
+        id=values.id,
+        text=values.text,
+        decision_type=values.decision_type,
         rule=rule,
-        status=MotionStatus(row.status),
-        meeting_id=row.meeting_id,
-        agenda_item_id=row.agenda_item_id,
-        closes_on=row.closes_on,
-        opened_at=datetime.fromisoformat(row.opened_at),
-        closed_at=None if row.closed_at is None else datetime.fromisoformat(row.closed_at),
-        roster=tuple(RosterEntry.from_dict(e) for e in json.loads(row.roster_json)) if with_roster else (),
-        outcome=outcome_from_json(row.outcome_json, rule),
-        project_id=row.project_id,
-        requested_stage=None if row.requested_stage is None else ProjectStage(row.requested_stage),
-        open_entry_seq=row.open_entry_seq,
-        close_entry_seq=row.close_entry_seq,
+        status=MotionStatus(values.status),
+        meeting_id=values.meeting_id,
+        agenda_item_id=values.agenda_item_id,
+        closes_on=values.closes_on,
+        opened_at=datetime.fromisoformat(values.opened_at),
+        closed_at=None if values.closed_at is None else datetime.fromisoformat(values.closed_at),
+        roster=() if roster is None else tuple(RosterEntry.from_dict(entry) for entry in json.loads(roster)),
+        outcome=outcome_from_json(values.outcome_json, rule),
+        project_id=values.project_id,
+        requested_stage=None if values.requested_stage is None else ProjectStage(values.requested_stage),
+        open_entry_seq=values.open_entry_seq,
+        close_entry_seq=values.close_entry_seq,
     )
 
 

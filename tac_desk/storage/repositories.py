@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar, cast
 
-from sqlalchemy.orm import defer
+from sqlalchemy import func, null
 from sqlmodel import Session, SQLModel, col, select
 
 from tac_desk.domain.enums import Presence
@@ -149,17 +149,21 @@ def all_series(session: Session) -> list[Series]:
 
 def meetings(session: Session) -> list[Meeting]:
     """Every meeting in time order, numbered among the meetings not cancelled."""
-    rows = session.exec(select(MeetingRow).order_by(col(MeetingRow.start_utc), col(MeetingRow.id))).all()
-    return columns.numbered(convert.meeting_columns(found) for found in rows)
+    table = MeetingRow.__table__  # type: ignore[attr-defined]
+    query = select(*(table.c[name] for name in columns.MeetingColumns._fields))
+    rows = session.exec(query.order_by(table.c.start_utc, table.c.id)).all()
+    return columns.numbered(columns.MeetingColumns(*values) for values in rows)
 
 
 def meeting(session: Session, meeting_id: int) -> Meeting:
     """One meeting, with its number in the record."""
     found = row(session, MeetingRow, meeting_id)
     earlier = session.exec(
-        select(MeetingRow.id).where(col(MeetingRow.start_utc) <= found.start_utc, col(MeetingRow.status) != "cancelled")
-    ).all()
-    number = None if found.status == "cancelled" else len(earlier)
+        select(func.count())
+        .select_from(MeetingRow)
+        .where(col(MeetingRow.start_utc) <= found.start_utc, col(MeetingRow.status) != "cancelled")
+    ).one()
+    number = None if found.status == "cancelled" else int(earlier)
     return convert.meeting(found, number)
 
 
@@ -212,18 +216,21 @@ def motions(
     """Motions, newest first; filtered to one meeting or to electronic votes when asked.
 
     ``with_roster=False`` leaves each frozen roster out (an empty tuple): lists that show only outcomes are faster.
+    Only the columns are fetched (no ORM objects); unchanged motions come from the conversion's memo.
     """
-    query = select(MotionRow)
-    if meeting_id is not None:
-        query = query.where(MotionRow.meeting_id == meeting_id)
-    if electronic is True:
-        query = query.where(col(MotionRow.meeting_id).is_(None))
-    if electronic is False:
-        query = query.where(col(MotionRow.meeting_id).is_not(None))
+    table = MotionRow.__table__  # type: ignore[attr-defined]
+    fetched = [table.c[name] for name in convert.MOTION_COLUMNS]
     if not with_roster:
-        query = query.options(defer(MotionRow.roster_json))  # type: ignore[arg-type]
-    rows = session.exec(query.order_by(col(MotionRow.id).desc())).all()
-    return [convert.motion(r, with_roster=with_roster) for r in rows]
+        fetched[convert.MOTION_COLUMNS.index("roster_json")] = null().label("roster_json")
+    query = select(*fetched)
+    if meeting_id is not None:
+        query = query.where(table.c.meeting_id == meeting_id)
+    if electronic is True:
+        query = query.where(table.c.meeting_id.is_(None))
+    if electronic is False:
+        query = query.where(table.c.meeting_id.is_not(None))
+    rows = session.exec(query.order_by(table.c.id.desc())).all()
+    return [convert.motion_from_columns(convert.MotionColumns(*values)) for values in rows]
 
 
 def motion(session: Session, motion_id: int) -> Motion:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 from tac_desk.domain import model
 from tac_desk.domain.enums import ActionStatus, Choice, MeetingStatus, Presence, SeatKind
 from tac_desk.domain.errors import NotFound, RecordError
 from tac_desk.services import actions, agenda, attendance, meetings, projects, roster, setup, votes
+from tac_desk.storage import convert
 from tac_desk.storage import repositories as repo
 from tac_desk.storage.database import Database
 from tac_desk.storage.tables import AgendaItemRow, MeetingRow, MotionRow, PersonRow, SeatRow
@@ -154,3 +155,34 @@ def test_lists_are_sorted_for_display(record: tuple[Database, Ids]) -> None:
         assert [m.id for m in repo.motions(s, electronic=False)] == [ids.motion]
         assert [m.id for m in repo.motions(s, meeting_id=ids.meetings[0])] == [ids.motion]
         assert repo.action_items(s)[0].status is ActionStatus.OPEN
+
+
+def test_motion_lists_read_columns_and_agree_with_the_row_conversion(record: tuple[Database, Ids]) -> None:
+    db, ids = record
+    with db.write() as s:
+        electronic = votes.open_motion(session=s, text="By e-mail", closes_on=date.today() + timedelta(days=14))
+    with db.read() as s:
+        rows = {row.id: convert.motion(row) for row in s.exec(select(MotionRow)).all()}
+        listed = repo.motions(s)
+        light = repo.motions(s, with_roster=False)
+        at_meeting = repo.motions(s, meeting_id=ids.meetings[0])
+        by_mail = repo.motions(s, electronic=True)
+    assert [m.id for m in listed] == sorted(rows, reverse=True)
+    assert all(m == rows[m.id] for m in listed)
+    assert all(m.roster for m in listed) and not any(m.roster for m in light)
+    assert [dataclasses.replace(m, roster=()) for m in listed] == light
+    assert [m.id for m in at_meeting] == [ids.motion] and [m.id for m in by_mail] == [electronic.id]
+    assert by_mail[0].closes_on == date.today() + timedelta(days=14)
+
+
+def test_a_changed_motion_is_read_afresh_not_from_the_memo(record: tuple[Database, Ids]) -> None:
+    db, ids = record
+    with db.read() as s:
+        before = repo.motion(s, ids.motion)
+        assert repo.motions(s)[0] is before  # the same columns give the same (immutable) record
+    with db.write() as s:
+        votes.close_vote(session=s, motion_id=ids.motion, allow_no_quorum=True)
+    with db.read() as s:
+        after = repo.motions(s)[0]
+    assert before.outcome is None and before.status == "open"
+    assert after.status == "closed" and after.outcome is not None and after.outcome.tally.yes == 1

@@ -59,28 +59,14 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Qt: the value of a cell for a role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        """Qt: the value of a cell for a role (called for every role of every painted cell, so kept lean)."""
+        answer = _ANSWERS.get(role)
+        if answer is None:
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == SORT_ROLE:
-            key = column.sort_key(row) if column.sort_key else column.text(row)
-            return key if isinstance(key, (int, str, float)) else str(key)
-        if role == ROW_ROLE:
-            return index.row()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
-            color = column.color(row)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.title}: {column.text(row)}"
-        return None
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
+            return None
+        return answer(self._columns[index.column()], self._rows[row], row)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Qt: column titles."""
@@ -88,3 +74,29 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._columns):
             return self._columns[section].title
         return None
+
+
+def _sort_value(column: Column[Any], row: Any, _number: int) -> Any:
+    key = column.sort_key(row) if column.sort_key else column.text(row)
+    return key if isinstance(key, (int, str, float)) else str(key)
+
+
+def _alignment(column: Column[Any], _row: Any, _number: int) -> Any:
+    return _RIGHT if column.align_right else None
+
+
+def _foreground(column: Column[Any], row: Any, _number: int) -> Any:
+    color = column.color(row) if column.color is not None else None
+    return QBrush(color) if color is not None else None
+
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ANSWERS: dict[int, Callable[[Column[Any], Any, int], Any]] = {
+    int(Qt.ItemDataRole.DisplayRole): lambda column, row, _number: column.text(row),
+    int(SORT_ROLE): _sort_value,
+    int(ROW_ROLE): lambda _column, _row, number: number,
+    int(Qt.ItemDataRole.TextAlignmentRole): _alignment,
+    int(Qt.ItemDataRole.ForegroundRole): _foreground,
+    int(Qt.ItemDataRole.ToolTipRole): lambda column, row, _number: column.tooltip(row) if column.tooltip else None,
+    int(Qt.ItemDataRole.AccessibleTextRole): lambda column, row, _number: f"{column.title}: {column.text(row)}",
+}
