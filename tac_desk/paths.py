@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
+from platformdirs import user_cache_path, user_data_path, user_log_path
 
 from tac_desk import APP_ID
 
@@ -27,6 +27,11 @@ def default_record() -> Path:
 def log_dir() -> Path:
     """The user-log folder."""
     return user_log_path(APP_ID, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The user-cache folder (e.g. ~/.cache/tac-desk): things that can be rebuilt at any time."""
+    return user_cache_path(APP_ID, appauthor=False)
 
 
 def backup_dir(record: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tac_desk.cli import common
-from tac_desk.cli.files import write_atomically
+from tac_desk.files import write_atomically
 
 
 def register(kinds: Any) -> None:

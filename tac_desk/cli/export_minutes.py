@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tac_desk.cli.common import command, emit, opened, reading
-from tac_desk.cli.files import write_atomically
+from tac_desk.files import write_atomically
 
 FORMATS = ("pdf", "md")
 PAGE_SIZES = ("letter", "a4")

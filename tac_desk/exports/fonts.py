@@ -12,8 +12,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 
+from tac_desk.exports.font_cache import load_ttfont
 from tac_desk.paths import resources_dir
 
 SANS = "TacSans"
@@ -84,7 +84,7 @@ def _register(name: str) -> None:
     if not path.is_file():
         raise FontError(f"the font file {path} is missing; reinstall TAC Desk")
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        pdfmetrics.registerFont(load_ttfont(name, path, index))
     except Exception as error:  # reportlab raises TTFError and plain errors for damaged files
         raise FontError(f"the font file {path} cannot be read ({error})") from error
 

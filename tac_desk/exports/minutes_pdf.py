@@ -7,6 +7,7 @@ import io
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from tac_desk import APP_NAME, __version__
+from tac_desk.collector import paused
 from tac_desk.exports import minutes_text as words
 from tac_desk.exports import pdf_blocks as blocks
 from tac_desk.exports.fonts import SANS
@@ -58,6 +59,7 @@ def render_minutes_pdf(record: MinutesRecord, *, page_size: str = "letter") -> b
         lang="en",
         initialFontName=SANS,
     )
-    story = minutes_story(record, document.width - 2 * FRAME_PADDING)
-    document.build(story, canvasmaker=numbered_canvas(words.footer_text(record)))
+    with paused():
+        story = minutes_story(record, document.width - 2 * FRAME_PADDING)
+        document.build(story, canvasmaker=numbered_canvas(words.footer_text(record)))
     return buffer.getvalue()

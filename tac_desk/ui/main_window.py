@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tac_desk import APP_NAME, __version__
+from tac_desk.collector import set_aside_long_lived
 from tac_desk.domain.errors import TacError
 from tac_desk.paths import data_dir, default_record
 from tac_desk.ui import icons, messages
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 600))
         self.views: list[View] = []
         self._pending_start: tuple[Path | None] | None = None
+        self._settled = False
         self._build_body()
         self._build_menus()
         self.context.sig_record_changed.connect(self._on_record_changed)
@@ -278,6 +280,9 @@ class MainWindow(QMainWindow):
         row = last if 0 <= last < len(self.views) else 0
         self.nav.setCurrentRow(row)
         self.show_view(row)
+        if not self._settled:  # the first record is on screen: what the window holds now lives as long as it
+            self._settled = True
+            QTimer.singleShot(0, set_aside_long_lived)
 
     def _on_record_changed(self) -> None:
         for view in self.views:
@@ -289,7 +294,6 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.views[row])
         self.views[row].reload()
-        self.settings.setValue("window/view", row)
 
     def current_view(self) -> View | None:
         """The view on screen, if any."""
@@ -306,8 +310,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Qt: remember geometry, then close the record."""
+        """Qt: remember geometry and the view on screen, then close the record."""
         self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.context.is_open and self.nav.currentRow() >= 0:
+            self.settings.setValue("window/view", self.nav.currentRow())
         self.settings.sync()
         self.context.close_record()
         super().closeEvent(event)

@@ -62,28 +62,42 @@ def decision_day(motion: Motion, meeting: Meeting | None) -> date | None:
     return moment.date() if moment else None
 
 
-def decision_lines(session: Any) -> tuple[list[DecisionLine], list[tuple[str, str]]]:
-    """Every motion, newest first, with its outcome (live while open); and the decision types (key, label)."""
+LineMemo = dict[int, tuple[Motion, Meeting | None, str, DecisionLine]]
+
+
+def decision_lines(session: Any, memo: LineMemo | None = None) -> tuple[list[DecisionLine], list[tuple[str, str]]]:
+    """Every motion, newest first, with its outcome (live while open); and the decision types (key, label).
+
+    ``memo`` keeps the lines of closed votes between calls: a line is reused while its motion, meeting and type
+    label are the very records it was made from (the repositories hand out the same record for unchanged rows).
+    """
     body = repo.body(session)
     labels = {kind.key: kind.label for kind in body.decision_types}
     meetings = {m.id: m for m in repo.meetings(session)}
+    memo = {} if memo is None else memo
     lines = []
     for motion in repo.motions(session, with_roster=False):
         meeting = meetings.get(motion.meeting_id) if motion.meeting_id is not None else None
+        label = labels.get(motion.decision_type, motion.decision_type)
+        kept = memo.get(motion.id)
+        if kept is not None and kept[0] is motion and kept[1] is meeting and kept[2] == label:
+            lines.append(kept[3])
+            continue
         if motion.status is MotionStatus.CLOSED and motion.outcome is not None:
             outcome = motion.outcome
         else:
             outcome = votes.vote_state(session=session, motion_id=motion.id).outcome
-        lines.append(
-            DecisionLine(
-                motion,
-                decision_day(motion, meeting),
-                where_text(motion, meeting),
-                labels.get(motion.decision_type, motion.decision_type),
-                outcome,
-                result_label(motion, outcome),
-            )
+        line = DecisionLine(
+            motion,
+            decision_day(motion, meeting),
+            where_text(motion, meeting),
+            label,
+            outcome,
+            result_label(motion, outcome),
         )
+        if motion.status is MotionStatus.CLOSED:
+            memo[motion.id] = (motion, meeting, label, line)
+        lines.append(line)
     kinds = list(labels.items())
     kinds += sorted({(m.motion.decision_type, m.type_label) for m in lines} - set(kinds))
     return lines, kinds
@@ -122,6 +136,7 @@ class DecisionsView(View):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.lines: list[DecisionLine] = []
+        self._line_memo: LineMemo = {}
         layout = view_layout(self)
         self.header = ViewHeader(self.title)
         layout.addWidget(self.header)
@@ -178,7 +193,7 @@ class DecisionsView(View):
     def refresh(self) -> None:
         """Re-read every vote; keep the filters and the selection."""
         chosen = self.selected_motion()
-        self.lines, kinds = self.context.read(decision_lines)
+        self.lines, kinds = self.context.read(lambda s: decision_lines(s, self._line_memo))
         current_kind = self.type_filter.currentData()
         self.type_filter.blockSignals(True)
         self.type_filter.clear()

@@ -40,6 +40,8 @@ class RowFilterProxy(QSortFilterProxyModel):
 
     def set_predicate(self, accept: Callable[[Any], bool] | None) -> None:
         """Show only rows for which ``accept(row)`` is true (None shows every row)."""
+        if accept is None and self._accept is None:
+            return  # every row is shown already: re-filtering would ask about each row again for nothing
         if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
             self._accept = accept
