@@ -29,6 +29,9 @@ def main(record: Path | None = None, argv: list[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    from tac_desk.collector import pause_for_start_up
+
+    pause_for_start_up()  # the window ends the pause once it has painted
     probe = os.environ.get(PAINT_PROBE_ENV)
     if probe:
         _install_paint_probe(probe, argv if argv is not None else sys.argv[:1])

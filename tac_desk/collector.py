@@ -24,12 +24,20 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
+def pause_for_start_up() -> None:
+    """Pause the collector while the program starts (modules, types, the window: all of it long-lived).
+
+    :func:`set_aside_long_lived` ends the pause.
+    """
+    gc.disable()
+
+
 def set_aside_long_lived() -> None:
-    """Move every object alive now out of the collector's sight (call once the program has started).
+    """Move every object alive now out of the collector's sight, and (re)start the collector.
 
     What a started program holds (modules, the window, the record's cached rows) lives as long as it does;
-    full passes then walk only what was made since. A young-generation pass first frees the start-up's
-    recent cyclic garbage (a full pass would stall the window for tens of milliseconds).
+    full passes then walk only what was made since. No pass runs first: it would stall the window for tens of
+    milliseconds, and the few cycles start-up leaves behind are not worth it.
     """
-    gc.collect(1)
     gc.freeze()
+    gc.enable()

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_data_path, user_log_path
-
 from tac_desk import APP_ID
 
 RECORD_ENV = "TAC_DESK_DB"
@@ -15,6 +13,8 @@ RECORD_ENV = "TAC_DESK_DB"
 
 def data_dir() -> Path:
     """The user-data folder (e.g. ~/.local/share/tac-desk)."""
+    from platformdirs import user_data_path  # imported when first asked: the window paints before it needs it
+
     return user_data_path(APP_ID, appauthor=False)
 
 
@@ -26,11 +26,15 @@ def default_record() -> Path:
 
 def log_dir() -> Path:
     """The user-log folder."""
+    from platformdirs import user_log_path
+
     return user_log_path(APP_ID, appauthor=False)
 
 
 def cache_dir() -> Path:
     """The user-cache folder (e.g. ~/.cache/tac-desk): things that can be rebuilt at any time."""
+    from platformdirs import user_cache_path
+
     return user_cache_path(APP_ID, appauthor=False)
 
 

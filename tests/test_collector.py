@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tac_desk.collector import paused, set_aside_long_lived
+from tac_desk.collector import pause_for_start_up, paused, set_aside_long_lived
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +54,10 @@ def test_cycles_made_while_paused_are_freed_by_the_next_pass() -> None:
     assert gc.collect() >= 2  # the two nodes (and their instance dictionaries)
 
 
-def test_set_aside_moves_the_living_objects_out_of_the_collectors_sight() -> None:
+def test_set_aside_ends_the_start_up_pause_and_moves_the_living_objects_out_of_sight() -> None:
+    pause_for_start_up()
+    assert not gc.isenabled()
     before = gc.get_freeze_count()
     set_aside_long_lived()
     assert gc.get_freeze_count() > before
+    assert gc.isenabled()

@@ -53,8 +53,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 (a static method, not a dict)
-        app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():  # noqa: SIM118 (not a dict)
+        app.setStyle("Fusion")  # the same look everywhere (a second style object costs a re-polish: only when needed)
     from tac_desk.ui import icons
 
     app.setWindowIcon(icons.app_icon())
@@ -64,11 +64,11 @@ def make_application(argv: list[str]) -> QApplication:
 def run(*, record: Path | None, argv: list[str]) -> int:
     """Run the desktop app until the user quits."""
     app = make_application(argv)
-    setup_logging()
     install_excepthook()
     from tac_desk.ui.main_window import MainWindow
 
-    window = MainWindow(QSettings())
+    window = MainWindow(QSettings(), shell_first=True)
+    window.sig_completed.connect(setup_logging)  # the log file is opened once the window has painted
     window.show()
     window.start(record, deferred=True)
     return app.exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -26,7 +27,7 @@ def app_icon() -> QIcon:
     for size in (16, 32, 48, 64, 128, 256):
         png = folder / f"tac-desk-{size}.png"
         if png.exists():
-            icon.addFile(str(png))
+            icon.addFile(str(png), QSize(size, size))  # sized: read when drawn, not now
     svg = folder / "tac-desk.svg"
     if icon.isNull() and svg.exists():
         icon.addFile(str(svg))

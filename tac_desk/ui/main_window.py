@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -21,10 +20,15 @@ from tac_desk import APP_NAME, __version__
 from tac_desk.collector import set_aside_long_lived
 from tac_desk.domain.errors import TacError
 from tac_desk.paths import data_dir, default_record
-from tac_desk.ui import icons, messages
-from tac_desk.ui.context import AppContext, recent_records
-from tac_desk.ui.views.base import View
-from tac_desk.ui.welcome import WelcomePanel
+from tac_desk.ui import icons
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+
+    from tac_desk.ui.context import AppContext
+    from tac_desk.ui.record_health import HealthBanner
+    from tac_desk.ui.views.base import View
+    from tac_desk.ui.welcome import WelcomePanel
 
 RECORD_FILTER = "TAC Desk records (*.tacdb);;All files (*)"
 
@@ -32,27 +36,34 @@ RECORD_FILTER = "TAC Desk records (*.tacdb);;All files (*)"
 class MainWindow(QMainWindow):
     """TAC Desk's window."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    sig_completed = Signal()  # everything is built (in a shell-first window: after its first paint)
+
+    context: AppContext
+    welcome: WelcomePanel
+    health_banner: HealthBanner
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, *, shell_first: bool = False) -> None:
+        """Build the window; with ``shell_first`` only what its first paint shows (see :meth:`complete`)."""
         super().__init__(parent)
         self.settings = settings
-        self.context = AppContext(settings, self)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(960, 600))
         self.views: list[View] = []
         self._pending_start: tuple[Path | None] | None = None
         self._settled = False
-        self._build_body()
-        self._build_menus()
-        self.context.sig_record_changed.connect(self._on_record_changed)
-        self.context.sig_record_opened.connect(self._on_record_opened)
+        self._completed = False
+        self._build_shell()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 860)
+        if not shell_first:
+            self.complete()
 
     # ----- construction -------------------------------------------------------------------------------------
-    def _build_body(self) -> None:
+    def _build_shell(self) -> None:
+        """What the first paint shows: the navigation, an empty page area and the menu titles."""
         from tac_desk.ui.views.registry import VIEW_SPECS
 
         self.nav = QListWidget()
@@ -65,22 +76,11 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(160, 36))
             self.nav.addItem(item)
         self.stack = QStackedWidget()
-        self.welcome = WelcomePanel()
-        self.welcome.sig_create.connect(self.new_record)
-        self.welcome.sig_demo.connect(self.open_demo)
-        self.welcome.sig_open.connect(self.open_record_dialog)
-        self.stack.addWidget(self.welcome)
-        self.nav.currentRowChanged.connect(self.show_view)
-        from tac_desk.ui.record_health import HealthBanner, restore_backup
-
-        self.health_banner = HealthBanner()
-        self.health_banner.sig_restore.connect(lambda: restore_backup(self))
         right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addWidget(self.health_banner)
-        right_layout.addWidget(self.stack, 1)
+        self._right_layout = QVBoxLayout(right)
+        self._right_layout.setContentsMargins(0, 0, 0, 0)
+        self._right_layout.setSpacing(0)
+        self._right_layout.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,11 +88,40 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+
+    def complete(self) -> None:
+        """Build what the first paint does not need: the record context, banner, welcome panel and menu actions."""
+        if self._completed:
+            return
+        self._completed = True
+        from tac_desk.ui.context import AppContext
+        from tac_desk.ui.record_health import HealthBanner, restore_backup
+        from tac_desk.ui.welcome import WelcomePanel
+
+        self.context = AppContext(self.settings, self)
+        self.welcome = WelcomePanel()
+        self.welcome.sig_create.connect(self.new_record)
+        self.welcome.sig_demo.connect(self.open_demo)
+        self.welcome.sig_open.connect(self.open_record_dialog)
+        self.stack.insertWidget(0, self.welcome)
+        self.health_banner = HealthBanner()
+        self.health_banner.sig_restore.connect(lambda: restore_backup(self))
+        self._right_layout.insertWidget(0, self.health_banner)
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self.show_view)
+        self.context.sig_record_changed.connect(self._on_record_changed)
+        self.context.sig_record_opened.connect(self._on_record_opened)
+        self.sig_completed.emit()
+        QTimer.singleShot(0, set_aside_long_lived)  # start-up is over: set its objects aside, collect from now on
 
     def ensure_views(self, count: int | None = None) -> None:
         """Build the views (the first ``count`` of them; all by default) the first time they are needed."""
         from tac_desk.ui.views.registry import VIEW_SPECS, make_view
 
+        self.complete()
         wanted = len(VIEW_SPECS) if count is None else count
         for spec in VIEW_SPECS[len(self.views) : wanted]:
             view = make_view(spec, self.context)
@@ -127,7 +156,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        from PySide6.QtGui import QKeySequence
+
+        file_menu = self.file_menu
         self._action(file_menu, "&New record…", self.new_record, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Open record…", self.open_record_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
@@ -143,17 +174,18 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Re&store a backup…", lambda: record_health.restore_backup(self))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu
         from tac_desk.ui.views.registry import VIEW_SPECS
 
         for number, spec in enumerate(VIEW_SPECS, start=1):
             self._action(
                 view_menu, spec.title, lambda _=False, n=number - 1: self.nav.setCurrentRow(n), f"Ctrl+{number}"
             )
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, f"&About {APP_NAME}", self.about)
+        self._action(self.help_menu, f"&About {APP_NAME}", self.about)
 
     def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+        from PySide6.QtGui import QAction
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)  # type: ignore[arg-type]
@@ -172,6 +204,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(1000, self._start_pending)  # a backstop in case no paint comes (hidden window)
             self.update()
             return
+        self.complete()
         candidates = [record] if record else []
         last = self.settings.value("records/last")
         if last:
@@ -196,6 +229,7 @@ class MainWindow(QMainWindow):
             return
         (record,) = self._pending_start
         self._pending_start = None
+        self.complete()
         path = self._first_candidate(record)
         if path is not None and self._show_first_screen(path):
             QTimer.singleShot(0, lambda: self.start(path))
@@ -208,6 +242,8 @@ class MainWindow(QMainWindow):
         try:
             self.context.open_record(path, create=create)
         except TacError as error:
+            from tac_desk.ui import messages
+
             messages.warn(self, "Cannot open the record", str(error))
             return False
         return True
@@ -229,6 +265,8 @@ class MainWindow(QMainWindow):
     def open_record_dialog(self) -> None:
         """Choose a record file to open."""
         start = str(self.context.path.parent if self.context.path else data_dir())
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Open a TAC record", start, RECORD_FILTER)
         if name:
             self.open_path(Path(name))
@@ -251,6 +289,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
         def failed(error: BaseException) -> None:
+            from tac_desk.ui import messages
+
             self.welcome.setEnabled(True)
             self.statusBar().clearMessage()
             if isinstance(error, TacError):
@@ -262,6 +302,8 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
+        from tac_desk.ui.context import recent_records
+
         for name in recent_records(self.settings):
             action = self.recent_menu.addAction(name)
             action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
@@ -297,11 +339,15 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> View | None:
         """The view on screen, if any."""
+        from tac_desk.ui.views.base import View
+
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, View) else None
 
     def about(self) -> None:
         """Help → About."""
+        from tac_desk.ui import messages
+
         messages.info(
             self,
             f"About {APP_NAME}",
@@ -312,14 +358,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: remember geometry and the view on screen, then close the record."""
         self.settings.setValue("window/geometry", self.saveGeometry())
-        if self.context.is_open and self.nav.currentRow() >= 0:
-            self.settings.setValue("window/view", self.nav.currentRow())
+        self._pending_start = None  # closed before its first paint: open nothing
+        if self._completed:
+            if self.context.is_open and self.nav.currentRow() >= 0:
+                self.settings.setValue("window/view", self.nav.currentRow())
+            self.context.close_record()
         self.settings.sync()
-        self.context.close_record()
         super().closeEvent(event)
 
     def keyPressEvent(self, event: object) -> None:  # type: ignore[override]
         """Qt: F5 reloads the current view."""
+        from PySide6.QtCore import Qt
+
         if getattr(event, "key", lambda: None)() == Qt.Key.Key_F5:
             view = self.current_view()
             if view is not None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import traceback
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tac_desk.paths import log_dir
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    from PySide6.QtCore import Qt  # here, not at import: the Qt namespace is costly and the first paint needs none
+
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)

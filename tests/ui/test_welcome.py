@@ -92,12 +92,60 @@ def test_the_first_screen_shows_meetings_before_the_record_is_fully_open(
     with database.write() as session:
         meetings.schedule_series(session=session, first=datetime(2030, 1, 3, 9, 0), timezone="UTC", count=4)
     database.dispose()
-    window = MainWindow(settings)
+    window = MainWindow(settings, shell_first=True)  # as the app starts: the first paint shows only the shell
     qtbot.addWidget(window)
+    assert not hasattr(window, "context") and not hasattr(window, "welcome")
+    assert [window.nav.item(row).text() for row in range(window.nav.count())][:2] == ["Meetings", "Electronic votes"]
+    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&View", "&Help"]
     window.show()
     window.start(path, deferred=True)
     qtbot.waitUntil(lambda: bool(window.views) and window.views[0].model.rowCount() == 4, timeout=10_000)
+    assert window.stack.currentWidget() is window.views[0]  # never the welcome panel, not even for a moment
     qtbot.waitUntil(lambda: window.context.is_open, timeout=30_000)
     assert window.windowTitle() == "TAC Desk — Quick TAC"
     assert len(window.views) == 6 and window.nav.isEnabled()
     assert window.views[0].console.isEnabled()
+
+
+def test_a_shell_first_window_without_a_record_completes_into_the_welcome_panel(
+    qtbot: Any, settings: QSettings
+) -> None:
+    window = MainWindow(settings, shell_first=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start(None, deferred=True)
+    qtbot.waitUntil(lambda: hasattr(window, "welcome") and window.stack.currentWidget() is window.welcome)
+    assert not window.nav.isEnabled()
+    assert window.health_banner.isHidden()
+    assert "&Verify record" in [action.text() for action in window.file_menu.actions()]
+
+
+def test_a_window_closed_before_its_first_paint_closes_cleanly(qtbot: Any, settings: QSettings) -> None:
+    window = MainWindow(settings, shell_first=True)
+    qtbot.addWidget(window)
+    window.start(None, deferred=True)
+    assert window.close()
+    qtbot.wait(1100)  # past the start's backstop timer
+    assert not hasattr(window, "context")  # nothing was opened after the close
+    assert settings.value("window/geometry") is not None
+
+
+def test_the_collector_paused_for_start_up_runs_again_once_the_window_has_painted(
+    qtbot: Any, settings: QSettings
+) -> None:
+    import gc
+
+    from tac_desk.collector import pause_for_start_up
+
+    pause_for_start_up()  # as tac_desk.app.main does
+    try:
+        window = MainWindow(settings, shell_first=True)
+        qtbot.addWidget(window)
+        window.show()
+        window.start(None, deferred=True)
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=5_000)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from tac_desk.ui.context import AppContext
-from tac_desk.ui.views.base import View
+if TYPE_CHECKING:  # the navigation needs only the titles: the first paint loads no view code
+    from tac_desk.ui.context import AppContext
+    from tac_desk.ui.views.base import View
 
 
-@dataclass(frozen=True)
-class ViewSpec:
+class ViewSpec(NamedTuple):
     """Where a view lives and how the navigation names it."""
 
     title: str
