@@ -306,8 +306,10 @@ def evaluate(rule: Rule, tally: Tally) -> Outcome:
     passed = quorum_met and needed_yes is not None and tally.yes >= needed_yes
     if needed_yes is None:
         requirement = f"{rule.words()} cannot be met once a seat has voted no"
+    elif rule.base is Base.CAST:  # the yes votes needed depend on the no votes: say both
+        requirement = f"{rule.words()} requires {needed_yes} yes to {tally.no} no"
     else:
-        requirement = f"{rule.words()} requires {needed_yes}"
+        requirement = f"{rule.words()} requires {needed_yes} yes"
     if not quorum_met:
         sentence = (
             f"Not decided: no quorum — {tally.present} of {tally.seats} voting seats present; "

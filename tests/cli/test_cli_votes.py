@@ -77,14 +77,16 @@ def test_electronic_vote_counts_all_seats(record: Path, ids: Prepared) -> None:
     motion = ids.electronic_motion
     ok(run("ballot", motion, ids.ana, "yes", db=record))
     text = ok(run("motion", "close", motion, db=record))
-    assert text.strip() == "Not adopted: 2 of 4 voting seats voted yes; more than half of all voting seats requires 3."
+    assert text.strip() == (
+        "Not adopted: 2 of 4 voting seats voted yes; more than half of all voting seats requires 3 yes."
+    )
 
 
 def test_tally_text_and_json() -> None:
     text = ok(run("tally", "--threshold", "two-thirds", "--base", "all", "--seats", "15", "--yes", "9", "--no", "2"))
     assert (
         text.strip()
-        == "Not adopted: 9 of 15 voting seats voted yes; at least two-thirds of all voting seats requires 10."
+        == "Not adopted: 9 of 15 voting seats voted yes; at least two-thirds of all voting seats requires 10 yes."
     )
     data = ok_json(
         run("tally", "--threshold", "majority", "--base", "cast", "--seats", "12", "--present", "7",
@@ -93,7 +95,7 @@ def test_tally_text_and_json() -> None:
     assert set(data) >= OUTCOME_KEYS
     assert (data["quorum_met"], data["passed"], data["required_yes"], data["present"]) == (True, True, 3, 7)
     assert data["explanation"] == (
-        "Adopted: 3 yes to 2 no (2 abstentions not counted); more than half of the votes cast requires 3."
+        "Adopted: 3 yes to 2 no (2 abstentions not counted); more than half of the votes cast requires 3 yes to 2 no."
     )
 
 

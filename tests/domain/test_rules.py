@@ -72,7 +72,7 @@ CASES = [
         True,
         4,
         True,
-        "Adopted: 5 yes to 3 no; more than half of the votes cast requires 4.",
+        "Adopted: 5 yes to 3 no; more than half of the votes cast requires 4 yes to 3 no.",
     ),
     (
         "majority-cast-abstentions-ignored",
@@ -82,7 +82,7 @@ CASES = [
         True,
         4,
         True,
-        "Adopted: 4 yes to 3 no (2 abstentions not counted); more than half of the votes cast requires 4.",
+        "Adopted: 4 yes to 3 no (2 abstentions not counted); more than half of the votes cast requires 4 yes to 3 no.",
     ),
     (
         "majority-cast-recusal-ignored-like-abstention",
@@ -92,7 +92,7 @@ CASES = [
         True,
         4,
         True,
-        "Adopted: 4 yes to 3 no (1 recusal not counted); more than half of the votes cast requires 4.",
+        "Adopted: 4 yes to 3 no (1 recusal not counted); more than half of the votes cast requires 4 yes to 3 no.",
     ),
     (
         "majority-cast-tie-fails",
@@ -102,7 +102,7 @@ CASES = [
         True,
         5,
         False,
-        "Not adopted: 4 yes to 4 no; more than half of the votes cast requires 5; a tie fails.",
+        "Not adopted: 4 yes to 4 no; more than half of the votes cast requires 5 yes to 4 no; a tie fails.",
     ),
     (
         "majority-cast-zero-votes-cast",
@@ -112,7 +112,7 @@ CASES = [
         True,
         1,
         False,
-        "Not adopted: 0 yes to 0 no; more than half of the votes cast requires 1.",
+        "Not adopted: 0 yes to 0 no; more than half of the votes cast requires 1 yes to 0 no.",
     ),
     (
         "majority-cast-single-yes",
@@ -122,7 +122,7 @@ CASES = [
         True,
         1,
         True,
-        "Adopted: 1 yes to 0 no (4 abstentions not counted); more than half of the votes cast requires 1.",
+        "Adopted: 1 yes to 0 no (4 abstentions not counted); more than half of the votes cast requires 1 yes to 0 no.",
     ),
     # ---- quorum: exactly at it, one below, fractions rounding up ----
     (
@@ -133,7 +133,7 @@ CASES = [
         True,
         2,
         True,
-        "Adopted: 4 yes to 1 no; more than half of the votes cast requires 2.",
+        "Adopted: 4 yes to 1 no; more than half of the votes cast requires 2 yes to 1 no.",
     ),
     (
         "quorum-one-below",
@@ -153,7 +153,7 @@ CASES = [
         True,
         4,
         True,
-        "Adopted: 5 yes to 3 no; more than half of the votes cast requires 4.",
+        "Adopted: 5 yes to 3 no; more than half of the votes cast requires 4 yes to 3 no.",
     ),
     (
         "quorum-15-seats-7-present-not-met",
@@ -183,7 +183,7 @@ CASES = [
         True,
         7,
         False,
-        "Not adopted: 0 of 12 voting seats voted yes; more than half of all voting seats requires 7.",
+        "Not adopted: 0 of 12 voting seats voted yes; more than half of all voting seats requires 7 yes.",
     ),
     (
         "no-quorum-rule-electronic-adopted",
@@ -193,7 +193,7 @@ CASES = [
         True,
         7,
         True,
-        "Adopted: 7 of 12 voting seats voted yes; more than half of all voting seats requires 7.",
+        "Adopted: 7 of 12 voting seats voted yes; more than half of all voting seats requires 7 yes.",
     ),
     # ---- more than half of the seats present ----
     (
@@ -204,7 +204,7 @@ CASES = [
         True,
         5,
         False,
-        "Not adopted: 4 of 9 seats present voted yes; more than half of the seats present requires 5.",
+        "Not adopted: 4 of 9 seats present voted yes; more than half of the seats present requires 5 yes.",
     ),
     (
         "majority-present-silent-seat-acts-as-no",
@@ -214,7 +214,7 @@ CASES = [
         True,
         6,
         False,
-        "Not adopted: 5 of 10 seats present voted yes; more than half of the seats present requires 6.",
+        "Not adopted: 5 of 10 seats present voted yes; more than half of the seats present requires 6 yes.",
     ),
     (
         "majority-present-recusal-counts-as-present",
@@ -224,7 +224,7 @@ CASES = [
         True,
         6,
         False,
-        "Not adopted: 5 of 10 seats present voted yes; more than half of the seats present requires 6.",
+        "Not adopted: 5 of 10 seats present voted yes; more than half of the seats present requires 6 yes.",
     ),
     (
         "majority-present-adopted",
@@ -234,7 +234,7 @@ CASES = [
         True,
         5,
         True,
-        "Adopted: 5 of 9 seats present voted yes; more than half of the seats present requires 5.",
+        "Adopted: 5 of 9 seats present voted yes; more than half of the seats present requires 5 yes.",
     ),
     (
         "majority-present-all-abstain",
@@ -244,7 +244,7 @@ CASES = [
         True,
         6,
         False,
-        "Not adopted: 0 of 10 seats present voted yes; more than half of the seats present requires 6.",
+        "Not adopted: 0 of 10 seats present voted yes; more than half of the seats present requires 6 yes.",
     ),
     (
         "majority-present-tie-fails",
@@ -254,7 +254,7 @@ CASES = [
         True,
         5,
         False,
-        "Not adopted: 4 of 8 seats present voted yes; more than half of the seats present requires 5; a tie fails.",
+        "Not adopted: 4 of 8 seats present voted yes; more than half of the seats present requires 5 yes; a tie fails.",
     ),
     # ---- more than half of all voting seats ----
     (
@@ -265,7 +265,7 @@ CASES = [
         True,
         7,
         False,
-        "Not adopted: 4 of 12 voting seats voted yes; more than half of all voting seats requires 7.",
+        "Not adopted: 4 of 12 voting seats voted yes; more than half of all voting seats requires 7 yes.",
     ),
     (
         "majority-all-15-seats-needs-8",
@@ -275,7 +275,7 @@ CASES = [
         True,
         8,
         True,
-        "Adopted: 8 of 15 voting seats voted yes; more than half of all voting seats requires 8.",
+        "Adopted: 8 of 15 voting seats voted yes; more than half of all voting seats requires 8 yes.",
     ),
     (
         "majority-all-15-seats-7-fails",
@@ -285,7 +285,7 @@ CASES = [
         True,
         8,
         False,
-        "Not adopted: 7 of 15 voting seats voted yes; more than half of all voting seats requires 8.",
+        "Not adopted: 7 of 15 voting seats voted yes; more than half of all voting seats requires 8 yes.",
     ),
     # ---- at least half: a tie still fails ----
     (
@@ -296,7 +296,7 @@ CASES = [
         True,
         5,
         False,
-        "Not adopted: 4 yes to 4 no; at least half of the votes cast requires 5; a tie fails.",
+        "Not adopted: 4 yes to 4 no; at least half of the votes cast requires 5 yes to 4 no; a tie fails.",
     ),
     (
         "at-least-half-present-tie-fails",
@@ -306,7 +306,7 @@ CASES = [
         True,
         5,
         False,
-        "Not adopted: 4 of 8 seats present voted yes; at least half of the seats present requires 5; a tie fails.",
+        "Not adopted: 4 of 8 seats present voted yes; at least half of the seats present requires 5 yes; a tie fails.",
     ),
     # ---- at least two-thirds ----
     (
@@ -317,7 +317,7 @@ CASES = [
         True,
         2,
         True,
-        "Adopted: 2 yes to 1 no; at least two-thirds of the votes cast requires 2.",
+        "Adopted: 2 yes to 1 no; at least two-thirds of the votes cast requires 2 yes to 1 no.",
     ),
     (
         "two-thirds-cast-66-to-34-fails",
@@ -327,7 +327,7 @@ CASES = [
         True,
         68,
         False,
-        "Not adopted: 66 yes to 34 no; at least two-thirds of the votes cast requires 68.",
+        "Not adopted: 66 yes to 34 no; at least two-thirds of the votes cast requires 68 yes to 34 no.",
     ),
     (
         "two-thirds-cast-67-to-33-passes",
@@ -337,7 +337,7 @@ CASES = [
         True,
         66,
         True,
-        "Adopted: 67 yes to 33 no; at least two-thirds of the votes cast requires 66.",
+        "Adopted: 67 yes to 33 no; at least two-thirds of the votes cast requires 66 yes to 33 no.",
     ),
     (
         "two-thirds-cast-all-abstain-no-yes-never-passes",
@@ -347,7 +347,8 @@ CASES = [
         True,
         1,
         False,
-        "Not adopted: 0 yes to 0 no (10 abstentions not counted); at least two-thirds of the votes cast requires 1.",
+        "Not adopted: 0 yes to 0 no (10 abstentions not counted); "
+        "at least two-thirds of the votes cast requires 1 yes to 0 no.",
     ),
     (
         "two-thirds-present-abstention-acts-as-no",
@@ -357,7 +358,7 @@ CASES = [
         True,
         6,
         True,
-        "Adopted: 6 of 9 seats present voted yes; at least two-thirds of the seats present requires 6.",
+        "Adopted: 6 of 9 seats present voted yes; at least two-thirds of the seats present requires 6 yes.",
     ),
     (
         "two-thirds-present-one-short",
@@ -367,7 +368,7 @@ CASES = [
         True,
         7,
         False,
-        "Not adopted: 6 of 10 seats present voted yes; at least two-thirds of the seats present requires 7.",
+        "Not adopted: 6 of 10 seats present voted yes; at least two-thirds of the seats present requires 7 yes.",
     ),
     (
         "two-thirds-all-7-of-11-fails",
@@ -377,7 +378,7 @@ CASES = [
         True,
         8,
         False,
-        "Not adopted: 7 of 11 voting seats voted yes; at least two-thirds of all voting seats requires 8.",
+        "Not adopted: 7 of 11 voting seats voted yes; at least two-thirds of all voting seats requires 8 yes.",
     ),
     (
         "two-thirds-all-15-seats-needs-10",
@@ -387,7 +388,7 @@ CASES = [
         True,
         10,
         True,
-        "Adopted: 10 of 15 voting seats voted yes; at least two-thirds of all voting seats requires 10.",
+        "Adopted: 10 of 15 voting seats voted yes; at least two-thirds of all voting seats requires 10 yes.",
     ),
     (
         "two-thirds-all-15-seats-9-fails",
@@ -397,7 +398,7 @@ CASES = [
         True,
         10,
         False,
-        "Not adopted: 9 of 15 voting seats voted yes; at least two-thirds of all voting seats requires 10.",
+        "Not adopted: 9 of 15 voting seats voted yes; at least two-thirds of all voting seats requires 10 yes.",
     ),
     # ---- at least three-quarters ----
     (
@@ -408,7 +409,7 @@ CASES = [
         True,
         15,
         True,
-        "Adopted: 15 yes to 5 no; at least three-quarters of the votes cast requires 15.",
+        "Adopted: 15 yes to 5 no; at least three-quarters of the votes cast requires 15 yes to 5 no.",
     ),
     (
         "three-quarters-cast-14-to-5-fails",
@@ -419,7 +420,7 @@ CASES = [
         15,
         False,
         "Not adopted: 14 yes to 5 no (1 abstention not counted); "
-        "at least three-quarters of the votes cast requires 15.",
+        "at least three-quarters of the votes cast requires 15 yes to 5 no.",
     ),
     (
         "three-quarters-present-exact",
@@ -429,7 +430,7 @@ CASES = [
         True,
         12,
         True,
-        "Adopted: 12 of 16 seats present voted yes; at least three-quarters of the seats present requires 12.",
+        "Adopted: 12 of 16 seats present voted yes; at least three-quarters of the seats present requires 12 yes.",
     ),
     (
         "three-quarters-all-rounds-up",
@@ -439,7 +440,7 @@ CASES = [
         True,
         15,
         False,
-        "Not adopted: 14 of 19 voting seats voted yes; at least three-quarters of all voting seats requires 15.",
+        "Not adopted: 14 of 19 voting seats voted yes; at least three-quarters of all voting seats requires 15 yes.",
     ),
     # ---- arbitrary P/Q, more than and at least ----
     (
@@ -450,7 +451,7 @@ CASES = [
         True,
         7,
         True,
-        "Adopted: 7 of 10 voting seats voted yes; more than three-fifths of all voting seats requires 7.",
+        "Adopted: 7 of 10 voting seats voted yes; more than three-fifths of all voting seats requires 7 yes.",
     ),
     (
         "at-least-3-5-all-integral-target",
@@ -460,7 +461,7 @@ CASES = [
         True,
         6,
         True,
-        "Adopted: 6 of 10 voting seats voted yes; at least three-fifths of all voting seats requires 6.",
+        "Adopted: 6 of 10 voting seats voted yes; at least three-fifths of all voting seats requires 6 yes.",
     ),
     (
         "more-than-3-5-all-quorum-two-thirds-not-met",
@@ -480,7 +481,7 @@ CASES = [
         True,
         10,
         True,
-        "Adopted: 10 yes to 4 no; at least 5/7 of the votes cast requires 10.",
+        "Adopted: 10 yes to 4 no; at least 5/7 of the votes cast requires 10 yes to 4 no.",
     ),
     (
         "more-than-5-7-cast-exact-fails",
@@ -490,7 +491,7 @@ CASES = [
         True,
         11,
         False,
-        "Not adopted: 10 yes to 4 no; more than 5/7 of the votes cast requires 11.",
+        "Not adopted: 10 yes to 4 no; more than 5/7 of the votes cast requires 11 yes to 4 no.",
     ),
     (
         "more-than-5-7-present",
@@ -500,7 +501,7 @@ CASES = [
         True,
         11,
         True,
-        "Adopted: 11 of 14 seats present voted yes; more than 5/7 of the seats present requires 11.",
+        "Adopted: 11 of 14 seats present voted yes; more than 5/7 of the seats present requires 11 yes.",
     ),
     (
         "low-threshold-still-needs-more-yes-than-no",
@@ -510,7 +511,7 @@ CASES = [
         True,
         5,
         False,
-        "Not adopted: 3 yes to 4 no; at least one-third of the votes cast requires 5.",
+        "Not adopted: 3 yes to 4 no; at least one-third of the votes cast requires 5 yes to 4 no.",
     ),
     # ---- unanimity (at least 1/1) ----
     (
@@ -542,7 +543,7 @@ CASES = [
         True,
         1,
         True,
-        "Adopted: 4 yes to 0 no (1 abstention not counted); at least all of the votes cast requires 1.",
+        "Adopted: 4 yes to 0 no (1 abstention not counted); at least all of the votes cast requires 1 yes to 0 no.",
     ),
     (
         "unanimous-cast-without-quorum",
@@ -562,7 +563,7 @@ CASES = [
         True,
         5,
         False,
-        "Not adopted: 4 of 5 seats present voted yes; at least all of the seats present requires 5.",
+        "Not adopted: 4 of 5 seats present voted yes; at least all of the seats present requires 5 yes.",
     ),
     # ---- an empty body ----
     (
@@ -573,7 +574,7 @@ CASES = [
         True,
         1,
         False,
-        "Not adopted: 0 of 0 voting seats voted yes; more than half of all voting seats requires 1.",
+        "Not adopted: 0 of 0 voting seats voted yes; more than half of all voting seats requires 1 yes.",
     ),
 ]
 
@@ -908,7 +909,7 @@ def test_outcome_to_dict() -> None:
         "seats": 11,
         "rule": "at least two-thirds of all voting seats",
         "explanation": "Not adopted: 7 of 11 voting seats voted yes; "
-        "at least two-thirds of all voting seats requires 8.",
+        "at least two-thirds of all voting seats requires 8 yes.",
     }
     json.dumps(outcome.to_dict())
 

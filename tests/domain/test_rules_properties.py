@@ -267,7 +267,8 @@ def test_the_explanation_states_the_verdict_and_the_numbers(rule: Rule, tally: T
         assert f"{outcome.quorum_required} needed" in sentence
     elif outcome.passed:
         assert sentence.startswith("Adopted: ")
-        assert f"requires {outcome.required_yes}." in sentence
+        wanted = f"requires {outcome.required_yes} yes" + (f" to {tally.no} no" if rule.base is Base.CAST else "")
+        assert f"{wanted}." in sentence
     else:
         assert sentence.startswith("Not adopted: ")
         assert rule.words() in sentence

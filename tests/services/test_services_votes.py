@@ -215,7 +215,9 @@ def test_live_state_and_not_voted(committee: Committee) -> None:
     tally = state.outcome.tally
     assert (tally.yes, tally.no, tally.abstain, tally.present) == (2, 1, 0, 4)
     assert state.outcome.passed and state.outcome.quorum_met
-    assert state.outcome.explanation == "Adopted: 2 yes to 1 no; more than half of the votes cast requires 2."
+    assert state.outcome.explanation == (
+        "Adopted: 2 yes to 1 no; more than half of the votes cast requires 2 yes to 1 no."
+    )
     assert committee.read(repo.motion, motion_id=motion.id).status is MotionStatus.OPEN
 
 
