@@ -50,6 +50,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         """The row object at ``row``, or None when out of range."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def cell(self, row: int, column: int) -> tuple[str, bool, QColor | None] | None:
+        """What a painted cell shows, in one call: its text, right alignment and colour (None when out of range)."""
+        if not 0 <= row < len(self._rows) or not 0 <= column < len(self._columns):
+            return None
+        line, spec = self._rows[row], self._columns[column]
+        return spec.text(line), spec.align_right, spec.color(line) if spec.color is not None else None
+
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         """Qt: number of rows (0 under any parent: this is a flat table)."""
         return 0 if parent.isValid() else len(self._rows)

@@ -137,6 +137,8 @@ class DecisionsView(View):
         super().__init__(context, parent)
         self.lines: list[DecisionLine] = []
         self._line_memo: LineMemo = {}
+        self._kinds: list[tuple[str, str]] = []
+        self._replacing = False
         layout = view_layout(self)
         self.header = ViewHeader(self.title)
         layout.addWidget(self.header)
@@ -194,19 +196,25 @@ class DecisionsView(View):
         """Re-read every vote; keep the filters and the selection."""
         chosen = self.selected_motion()
         self.lines, kinds = self.context.read(lambda s: decision_lines(s, self._line_memo))
-        current_kind = self.type_filter.currentData()
-        self.type_filter.blockSignals(True)
-        self.type_filter.clear()
-        self.type_filter.addItem("All decision types", ANY)
-        for key, label in kinds:
-            self.type_filter.addItem(label, key)
-        self.type_filter.setCurrentIndex(max(self.type_filter.findData(current_kind), 0))
-        self.type_filter.blockSignals(False)
-        self.model.set_rows(self.lines)
-        self.apply_filters()
-        wanted = chosen.id if chosen is not None else None
-        if not select_where(self.table, self.proxy, self.model, lambda r: wanted in (None, r.motion.id)):
-            self.show_selected()
+        if kinds != self._kinds:
+            self._kinds = kinds
+            current_kind = self.type_filter.currentData()
+            self.type_filter.blockSignals(True)
+            self.type_filter.clear()
+            self.type_filter.addItem("All decision types", ANY)
+            for key, label in kinds:
+                self.type_filter.addItem(label, key)
+            self.type_filter.setCurrentIndex(max(self.type_filter.findData(current_kind), 0))
+            self.type_filter.blockSignals(False)
+        self._replacing = True  # the detail pane shows the selection once, at the end, not cleared in between
+        try:
+            self.model.set_rows(self.lines)
+            self.apply_filters()
+            wanted = chosen.id if chosen is not None else None
+            select_where(self.table, self.proxy, self.model, lambda r: wanted in (None, r.motion.id))
+        finally:
+            self._replacing = False
+        self.show_selected()
 
     def apply_filters(self) -> None:
         """Show the votes matching the search text, the result and the decision type."""
@@ -248,6 +256,8 @@ class DecisionsView(View):
 
     def show_selected(self) -> None:
         """Show the selected vote in the detail pane."""
+        if self._replacing:
+            return
         line = selected(self.table, self.proxy, self.model)
         if line is None:
             if not self.lines:

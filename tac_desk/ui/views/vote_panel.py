@@ -40,6 +40,7 @@ class ResultBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultBanner")
+        self._tone = ""
         self.verdict = style.heading("", size=1.15)
         self.verdict.setAccessibleName("Result")
         self.sentence = style.plain_label("")
@@ -54,7 +55,9 @@ class ResultBanner(QFrame):
 
     def show_result(self, tone: str, verdict: str, sentence: str) -> None:
         """Show a verdict in a tone ("ok", "bad", "warn", "accent")."""
-        self.setStyleSheet(banner_style(tone))
+        if tone != self._tone:  # a new style sheet re-polishes the banner: only when the tone changes
+            self._tone = tone
+            self.setStyleSheet(banner_style(tone))
         self.verdict.setText(verdict)
         self.sentence.setText(sentence)
 
