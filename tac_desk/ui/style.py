@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 
 SPACING = 12
 MARGIN = 16
@@ -65,3 +65,21 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+FLAT_SCROLL_BARS = """
+QScrollBar:vertical { background: palette(base); width: 12px; margin: 0; border: none; }
+QScrollBar:horizontal { background: palette(base); height: 12px; margin: 0; border: none; }
+QScrollBar::handle { background: palette(mid); border-radius: 4px; margin: 2px; }
+QScrollBar::handle:hover, QScrollBar::handle:pressed { background: palette(dark); }
+QScrollBar::handle:vertical { min-height: 28px; }
+QScrollBar::handle:horizontal { min-width: 28px; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+"""
+
+
+def flat_scroll_bars(area: QAbstractScrollArea) -> None:
+    """Thin, flat scroll bars in the palette's colours (drawn in a fraction of the time of Fusion's gradients)."""
+    for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
+        bar.setStyleSheet(FLAT_SCROLL_BARS)

@@ -140,6 +140,7 @@ def make_table(
     table = KeyTable(keys)
     table.setModel(proxy)
     table.setItemDelegate(RowDelegate(table, proxy, model))
+    style.flat_scroll_bars(table)
     table.setAccessibleName(name)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
