@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from tac_desk import APP_ID, APP_NAME, ORGANIZATION, __version__
 from tac_desk.paths import log_dir
@@ -53,8 +53,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():  # noqa: SIM118 (not a dict)
-        app.setStyle("Fusion")  # the same look everywhere (a second style object costs a re-polish: only when needed)
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # the same look everywhere (kept as is when Qt has no Fusion); only when needed
     from tac_desk.ui import icons
 
     app.setWindowIcon(icons.app_icon())

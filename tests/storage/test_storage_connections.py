@@ -14,10 +14,16 @@ from sqlalchemy.exc import IntegrityError
 
 from tac_desk.services import agenda, meetings, setup
 from tac_desk.storage import repositories
-from tac_desk.storage.database import BUSY_TIMEOUT_MS, Database, make_engine, open_database
+from tac_desk.storage.database import BUSY_TIMEOUT_MS, PAGE_CACHE_KIB, Database, make_engine, open_database
 from tac_desk.storage.tables import AgendaItemRow, BallotRow, MeetingRow
 
-EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
+EXPECTED = {
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "cache_size": -PAGE_CACHE_KIB,
+}
 
 
 def pragmas(connection: Connection) -> dict[str, object]:
