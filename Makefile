@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export LANG ?= C.UTF-8
 
-.PHONY: run test lint typecheck pytest bench installer demo system-deps clean
+.PHONY: run test lint typecheck pytest bench bytecode installer demo system-deps clean
 
 $(STAMP): pyproject.toml
 	@bash scripts/system_deps.sh venv
@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/system_deps.sh qt
 
-run: $(STAMP) system-deps
+# Byte-compile the sources as an installed package has them (an editable install does not, and
+# PYTHONDONTWRITEBYTECODE would make every start compile them again).
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q tac_desk benchmarks
+
+run: $(STAMP) system-deps bytecode
 	@bash scripts/system_deps.sh display
 	$(BIN)/tac-desk gui
 
@@ -30,7 +35,7 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps bytecode
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 installer: $(STAMP) system-deps
