@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         if self._completed:
             return
         self._completed = True
+        from tac_desk.ui import style
         from tac_desk.ui.context import AppContext
         from tac_desk.ui.record_health import HealthBanner, restore_backup
         from tac_desk.ui.welcome import WelcomePanel
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.health_banner.sig_restore.connect(lambda: restore_backup(self))
         self._right_layout.insertWidget(0, self.health_banner)
         self._build_menus()
+        style.flat_scroll_bars(self)
         self.nav.currentRowChanged.connect(self.show_view)
         self.context.sig_record_changed.connect(self._on_record_changed)
         self.context.sig_record_opened.connect(self._on_record_opened)
@@ -119,12 +121,14 @@ class MainWindow(QMainWindow):
 
     def ensure_views(self, count: int | None = None) -> None:
         """Build the views (the first ``count`` of them; all by default) the first time they are needed."""
+        from tac_desk.ui import style
         from tac_desk.ui.views.registry import VIEW_SPECS, make_view
 
         self.complete()
         wanted = len(VIEW_SPECS) if count is None else count
         for spec in VIEW_SPECS[len(self.views) : wanted]:
             view = make_view(spec, self.context)
+            style.flat_scroll_bars(view)
             self.views.append(view)
             self.stack.addWidget(view)
         if len(self.views) == len(VIEW_SPECS) and not hasattr(self, "exporter"):
