@@ -68,12 +68,12 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")
-        self.nav.setFixedWidth(176)
+        self.nav.setFixedWidth(164)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(2)
         for spec in VIEW_SPECS:
             item = QListWidgetItem(icons.standard(spec.icon_name), spec.title)
-            item.setSizeHint(QSize(160, 36))
+            item.setSizeHint(QSize(150, 36))
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         right = QWidget()

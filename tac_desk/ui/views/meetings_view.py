@@ -60,9 +60,9 @@ MEETING_COLUMNS: tuple[Column[Meeting], ...] = (
     Column("#", lambda m: str(m.number or ""), sort_key=lambda m: m.starts_at.timestamp(), align_right=True),
     Column(
         "Meeting time",
-        lambda m: f"{m.starts_at:%-d %b %Y %H:%M %Z}",
+        lambda m: f"{m.starts_at:%-d %b %Y %H:%M}",  # in the meeting's own zone, named in the tooltip and header
         sort_key=lambda m: m.starts_at.timestamp(),
-        tooltip=lambda m: m.timezone,
+        tooltip=lambda m: f"{m.starts_at:%A %-d %B %Y, %H:%M %Z} ({m.timezone})",
     ),
     Column("Your time", _your_time, sort_key=lambda m: m.starts_at.timestamp()),
     Column(
@@ -112,6 +112,7 @@ class MeetingsView(View):
         top.addWidget(self.filter)
         left = QWidget()
         left.setMaximumWidth(400)
+        left.setMinimumWidth(325)  # every column of the list, "Cancelled" included, at 1440 pixels
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(style.MARGIN, style.MARGIN, 0, style.MARGIN)
         left_layout.addLayout(top)
