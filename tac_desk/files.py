@@ -1,4 +1,4 @@
-"""Write an exported file in one atomic step: the old file stays whole if anything fails."""
+"""Write a file in one atomic step (exports, cache entries): the old file stays whole if anything fails."""
 
 from __future__ import annotations
 

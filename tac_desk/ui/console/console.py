@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from tac_desk.domain.enums import MeetingStatus, Presence
 from tac_desk.domain.errors import Refused, TacError
@@ -18,6 +18,7 @@ from tac_desk.ui.console.quorum_banner import QuorumBanner
 from tac_desk.ui.console.roll_panel import RollPanel
 from tac_desk.ui.console.votes_panel import VotesPanel
 from tac_desk.ui.context import AppContext
+from tac_desk.ui.views.view_parts import side_by_side
 
 
 class MeetingConsole(QWidget):
@@ -42,13 +43,7 @@ class MeetingConsole(QWidget):
         self.tabs.addTab(self.agenda, "A&genda and notes")
         self.tabs.addTab(self.votes, "&Votes")
         self.tabs.addTab(self.actions, "Action i&tems")
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.roll)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 520])
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self.roll, self.tabs, sizes=(520, 520), stretch=(1, 1))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
         layout.setSpacing(style.SPACING)

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from tac_desk.domain.enums import MotionStatus
 from tac_desk.domain.model import Meeting, Motion
@@ -26,6 +25,7 @@ from tac_desk.ui.views.view_parts import (
     plural,
     select_where,
     selected,
+    side_by_side,
     view_layout,
 )
 from tac_desk.ui.views.vote_panel import VotePanel
@@ -168,14 +168,7 @@ class DecisionsView(View):
         )
         self.panel = VotePanel()
         self.panel.setMinimumWidth(380)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 400])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(side_by_side(self.table, self.panel, sizes=(760, 400), stretch=(3, 2)), 1)
 
         self.search.textChanged.connect(lambda _text: self.apply_filters())
         self.result_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())

@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from tac_desk.domain.enums import Choice, MotionStatus
 from tac_desk.domain.model import Motion
@@ -38,6 +38,7 @@ from tac_desk.ui.views.view_parts import (
     run_dialog,
     select_where,
     selected,
+    side_by_side,
     view_layout,
 )
 from tac_desk.ui.views.vote_panel import VotePanel
@@ -152,12 +153,7 @@ class ElectronicVotesView(View):
         close_row.addWidget(self.close_button)
         self.panel.extra.addLayout(close_row)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.panel)
-        splitter.setSizes([640, 520])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(side_by_side(self.table, self.panel, sizes=(640, 520)), 1)
 
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self.panel.roll_table.sig_key.connect(lambda key: self.record(KEY_CHOICES[Qt.Key(key)]))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from tac_desk.ui.console.header import status_text, user_zone_name
 from tac_desk.ui.context import AppContext
 from tac_desk.ui.models.rows_model import Column, RowsModel
 from tac_desk.ui.views.base import View
+from tac_desk.ui.views.view_parts import side_by_side
 
 FILTERS = ("Upcoming", "Past", "All")
 
@@ -120,13 +120,7 @@ class MeetingsView(View):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.schedule_button)
         self.console = MeetingConsole(context)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.console)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([385, 1015])
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(left, self.console, sizes=(385, 1015), stretch=(0, 1))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

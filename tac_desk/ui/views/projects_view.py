@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tac_desk.domain.enums import ProjectStage
 from tac_desk.domain.lifecycle import Flag, Urgency, allowed_requests, request_label
@@ -29,6 +28,7 @@ from tac_desk.ui.views.view_parts import (
     section_title,
     select_where,
     selected,
+    side_by_side,
     view_layout,
 )
 
@@ -119,14 +119,7 @@ class ProjectsView(View):
         )
         self.page = ProjectPageWidget()
         self.page.setMinimumWidth(420)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.page)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 540])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(side_by_side(self.table, self.page, sizes=(700, 540), stretch=(3, 2)), 1)
         add_shortcut(self, "Ins", self.add_project)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self.attention_table.selectionModel().selectionChanged.connect(lambda *_: self._follow_attention())

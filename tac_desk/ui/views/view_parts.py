@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -235,6 +236,24 @@ def make_button(text: str, slot: Callable[[], object], *, tip: str = "") -> QPus
         button.setToolTip(tip)
     button.clicked.connect(lambda _checked=False: slot())
     return button
+
+
+def side_by_side(
+    left: QWidget, right: QWidget, *, sizes: tuple[int, int], stretch: tuple[int, int] | None = None
+) -> QSplitter:
+    """Two panes in a horizontal splitter that never collapses either, ``sizes`` wide to start with.
+
+    ``stretch`` shares out later widening (by default Qt's: in proportion to the panes' sizes).
+    """
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    if stretch is not None:
+        splitter.setStretchFactor(0, stretch[0])
+        splitter.setStretchFactor(1, stretch[1])
+    splitter.setSizes(list(sizes))
+    return splitter
 
 
 def section_title(text: str) -> QLabel:
